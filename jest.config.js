@@ -1,0 +1,12 @@
+// LWC unit tests (sfdx-lwc-jest). Platform modules the stubs lack live in the shared mocks.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  ...jestConfig,
+  roots: ['<rootDir>/force-app'],
+  modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
+  // Add a line per platform module whose stub lacks an export we use, pointing at
+  // force-app/test/jest-mocks/lightning/<module>.js.
+  moduleNameMapper: {},
+  testTimeout: 20000,
+};
