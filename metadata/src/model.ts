@@ -55,6 +55,12 @@ export interface FieldDef {
   relationshipLabel?: string;
   /** Lookups: what happens when the target is deleted (SetNull, Restrict, Cascade). */
   deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
+  /** Long text and rich text: lines shown in the editor. */
+  visibleLines?: number;
+  /** Auto-number fields: the display format, e.g. `ES-{00000000}`. */
+  displayFormat?: string;
+  /** The XML element names the field file declares, so checks can spot ones invalid for its type. */
+  elements?: string[];
   /** The file the field was read from, for error messages. */
   source: string;
 }
@@ -75,6 +81,7 @@ export interface ObjectDef {
   kind: 'custom' | 'platformEvent' | 'customMetadata' | 'standard';
   label?: string;
   pluralLabel?: string;
+  description?: string;
   nameField?: { label: string; type: 'Text' | 'AutoNumber'; displayFormat?: string };
   sharingModel?: string;
   enableActivities?: boolean;
@@ -82,6 +89,12 @@ export interface ObjectDef {
   /** Platform events: HighVolume / StandardVolume and PublishAfterCommit / PublishImmediately. */
   eventType?: string;
   publishBehavior?: string;
+  /**
+   * Set to `Activity` on Task and Event: Salesforce declares custom activity fields once on
+   * `Activity` (objects/Activity/fields) and shows them on both; permission sets name them
+   * `Activity.<Field>`.
+   */
+  declaredOn?: 'Activity';
   /** Only the fields the package itself declares (custom fields on standard objects too). */
   fields: FieldDef[];
   validationRules: ValidationRuleDef[];
@@ -104,6 +117,8 @@ export interface ChannelDef {
   label: string;
   /** Member entity names, e.g. `Campaign_Step__ChangeEvent`. */
   members: string[];
+  /** The member file each entry of `members` was read from, for error messages. */
+  memberSources?: Record<string, string>;
   source: string;
 }
 
