@@ -1,0 +1,305 @@
+// The SyncStore on kysely: the same queries for SQLite and PostgreSQL except where claiming due
+// work needs `FOR UPDATE SKIP LOCKED` (PostgreSQL); on SQLite the single UPDATE … RETURNING is
+// atomic on its own and the database file's write lock serialises claimers.
+import type { Kysely } from 'kysely';
+import type {
+  ClaimRequest,
+  EnrollmentState,
+  PlanItem,
+  PlanItemPatch,
+  ReplayPosition,
+  SyncStore,
+} from '../app/ports/syncStore.ts';
+import type { StoreDatabase } from './schema.ts';
+import {
+  PLAN_ITEM_DUE_COLUMN,
+  enrollmentFromRow,
+  enrollmentToRow,
+  planItemFromRow,
+  planItemToColumns,
+  planItemToRow,
+} from './rowMapping.ts';
+
+/** Keeps IN lists under SQLite's bound-parameter limit. */
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class KyselyStore implements SyncStore {
+  constructor(
+    readonly db: Kysely<StoreDatabase>,
+    readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  async saveEnrollment(state: EnrollmentState): Promise<void> {
+    const row = enrollmentToRow(state);
+    const { enrollment_id: _id, ...rest } = row;
+    await this.db
+      .insertInto('enrollment_state')
+      .values(row)
+      .onConflict((oc) => oc.column('enrollment_id').doUpdateSet(rest))
+      .execute();
+  }
+
+  async enrollment(enrollmentId: string): Promise<EnrollmentState | null> {
+    const row = await this.db
+      .selectFrom('enrollment_state')
+      .selectAll()
+      .where('enrollment_id', '=', enrollmentId)
+      .executeTakeFirst();
+    return row ? enrollmentFromRow(row) : null;
+  }
+
+  async enrollmentsOfCampaign(campaignId: string): Promise<EnrollmentState[]> {
+    const rows = await this.db
+      .selectFrom('enrollment_state')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .orderBy('enrollment_id')
+      .execute();
+    return rows.map(enrollmentFromRow);
+  }
+
+  async forgetEnrollment(enrollmentId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('plan_item').where('enrollment_id', '=', enrollmentId).execute();
+      await trx.deleteFrom('enrollment_state').where('enrollment_id', '=', enrollmentId).execute();
+    });
+  }
+
+  async savePlanItems(items: PlanItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const batch of chunks(items, 50)) {
+        await trx
+          .insertInto('plan_item')
+          .values(batch.map(planItemToRow))
+          .onConflict((oc) =>
+            oc.column('step_key').doUpdateSet((eb) => ({
+              enrollment_id: eb.ref('excluded.enrollment_id'),
+              step_id: eb.ref('excluded.step_id'),
+              campaign_id: eb.ref('excluded.campaign_id'),
+              owner_id: eb.ref('excluded.owner_id'),
+              record_id: eb.ref('excluded.record_id'),
+              kind: eb.ref('excluded.kind'),
+              status: eb.ref('excluded.status'),
+              due_at: eb.ref('excluded.due_at'),
+              due_date: eb.ref('excluded.due_date'),
+              expires_at: eb.ref('excluded.expires_at'),
+              task_id: eb.ref('excluded.task_id'),
+              depends_on: eb.ref('excluded.depends_on'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async updatePlanItems(patches: PlanItemPatch[]): Promise<void> {
+    if (patches.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const { stepKey, ...changes } of patches) {
+        const columns = planItemToColumns(changes);
+        if (Object.keys(columns).length === 0) continue;
+        await trx.updateTable('plan_item').set(columns).where('step_key', '=', stepKey).execute();
+      }
+    });
+  }
+
+  async planItem(stepKey: string): Promise<PlanItem | null> {
+    const row = await this.db.selectFrom('plan_item').selectAll().where('step_key', '=', stepKey).executeTakeFirst();
+    return row ? planItemFromRow(row) : null;
+  }
+
+  async planItemsOf(enrollmentId: string): Promise<PlanItem[]> {
+    const rows = await this.db
+      .selectFrom('plan_item')
+      .selectAll()
+      .where('enrollment_id', '=', enrollmentId)
+      .execute();
+    return rows.map(planItemFromRow);
+  }
+
+  async planItemsByKeys(stepKeys: string[]): Promise<PlanItem[]> {
+    const out: PlanItem[] = [];
+    for (const batch of chunks([...new Set(stepKeys)])) {
+      const rows = await this.db.selectFrom('plan_item').selectAll().where('step_key', 'in', batch).execute();
+      out.push(...rows.map(planItemFromRow));
+    }
+    return out;
+  }
+
+  async countPlanItemsByStatus(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('plan_item')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+  }
+
+  async claimDue(request: ClaimRequest): Promise<PlanItem[]> {
+    if (request.statuses.length === 0 || request.limit <= 0) return [];
+    const dueColumn = PLAN_ITEM_DUE_COLUMN[request.dueField];
+    const candidates = this.db
+      .selectFrom('plan_item')
+      .select('step_key')
+      .where('kind', '=', request.kind)
+      .where('status', 'in', [...request.statuses])
+      .where(dueColumn, 'is not', null)
+      .where(dueColumn, '<=', request.now)
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', request.now)]))
+      .orderBy(dueColumn)
+      .limit(request.limit);
+    const lockedCandidates = this.dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates;
+    const rows = await this.db
+      .updateTable('plan_item')
+      .set({ lease_owner: request.owner, lease_expires_at: request.now + request.leaseMs })
+      .where('step_key', 'in', lockedCandidates)
+      .returningAll()
+      .execute();
+    return rows
+      .map(planItemFromRow)
+      .sort((a, b) => (a[request.dueField] ?? 0) - (b[request.dueField] ?? 0) || a.stepKey.localeCompare(b.stepKey));
+  }
+
+  async releaseClaims(stepKeys: string[], owner: string): Promise<void> {
+    for (const batch of chunks(stepKeys)) {
+      await this.db
+        .updateTable('plan_item')
+        .set({ lease_owner: null, lease_expires_at: null })
+        .where('step_key', 'in', batch)
+        .where('lease_owner', '=', owner)
+        .execute();
+    }
+  }
+
+  async recordTaskId(stepKey: string, taskId: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('known_task')
+      .values({ step_key: stepKey, task_id: taskId, recorded_at: at })
+      .onConflict((oc) => oc.columns(['step_key', 'task_id']).doNothing())
+      .execute();
+  }
+
+  async taskIdsFor(stepKey: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('known_task')
+      .select('task_id')
+      .where('step_key', '=', stepKey)
+      .orderBy('recorded_at')
+      .execute();
+    return rows.map((r) => r.task_id);
+  }
+
+  async stepKeyOfTask(taskId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('known_task')
+      .select('step_key')
+      .where('task_id', '=', taskId)
+      .executeTakeFirst();
+    return row?.step_key ?? null;
+  }
+
+  async replayPosition(channel: string): Promise<ReplayPosition | null> {
+    const row = await this.db
+      .selectFrom('stream_position')
+      .selectAll()
+      .where('channel', '=', channel)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      channel: row.channel,
+      replayId: Number(row.replay_id),
+      eventAt: row.event_at === null ? null : Number(row.event_at),
+      savedAt: Number(row.saved_at),
+    };
+  }
+
+  async saveReplayPosition(position: ReplayPosition): Promise<void> {
+    const values = {
+      channel: position.channel,
+      replay_id: position.replayId,
+      event_at: position.eventAt,
+      saved_at: position.savedAt,
+    };
+    await this.db
+      .insertInto('stream_position')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('channel').doUpdateSet({
+          replay_id: values.replay_id,
+          event_at: values.event_at,
+          saved_at: values.saved_at,
+        }),
+      )
+      .execute();
+  }
+
+  async clearReplayPosition(channel: string): Promise<void> {
+    await this.db.deleteFrom('stream_position').where('channel', '=', channel).execute();
+  }
+
+  async cursor(name: string): Promise<string | null> {
+    const row = await this.db.selectFrom('poll_cursor').select('value').where('name', '=', name).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async saveCursor(name: string, value: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('poll_cursor')
+      .values({ name, value, saved_at: at })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value, saved_at: at }))
+      .execute();
+  }
+
+  async tryAcquireNamedLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
+    // Insert, or take over when the holder is this owner or its lease has lapsed; one statement,
+    // so two processes racing for the role cannot both win.
+    const rows = await this.db
+      .insertInto('named_lease')
+      .values({ name, owner, expires_at: now + ttlMs })
+      .onConflict((oc) =>
+        oc
+          .column('name')
+          .doUpdateSet({ owner, expires_at: now + ttlMs })
+          .where((eb) =>
+            eb.or([eb('named_lease.owner', '=', owner), eb('named_lease.expires_at', '<=', now)]),
+          ),
+      )
+      .returning('owner')
+      .execute();
+    return rows.some((r) => r.owner === owner);
+  }
+
+  async releaseNamedLease(name: string, owner: string): Promise<void> {
+    await this.db.deleteFrom('named_lease').where('name', '=', name).where('owner', '=', owner).execute();
+  }
+
+  async cachedSetting<T>(key: string): Promise<{ value: T; fetchedAt: number } | null> {
+    const row = await this.db
+      .selectFrom('settings_cache')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row ? { value: JSON.parse(row.value_json) as T, fetchedAt: Number(row.fetched_at) } : null;
+  }
+
+  async cacheSetting(key: string, value: unknown, at: number): Promise<void> {
+    const value_json = JSON.stringify(value);
+    await this.db
+      .insertInto('settings_cache')
+      .values({ key, value_json, fetched_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json, fetched_at: at }))
+      .execute();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,113 @@
+// One migration set for SQLite and PostgreSQL: only types both understand (text, integer,
+// bigint), no dialect-specific defaults. Append new migrations; never edit a shipped one.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('enrollment_state')
+        .addColumn('enrollment_id', 'text', (c) => c.primaryKey())
+        .addColumn('campaign_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text')
+        .addColumn('shift_days', 'integer', (c) => c.notNull())
+        .addColumn('paused_at', 'bigint')
+        .addColumn('org_modstamp', 'bigint')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('enrollment_state_campaign')
+        .on('enrollment_state')
+        .column('campaign_id')
+        .execute();
+
+      await db.schema
+        .createTable('plan_item')
+        .addColumn('step_key', 'text', (c) => c.primaryKey())
+        .addColumn('enrollment_id', 'text', (c) => c.notNull())
+        .addColumn('step_id', 'text', (c) => c.notNull())
+        .addColumn('campaign_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'bigint')
+        .addColumn('due_date', 'text')
+        .addColumn('expires_at', 'bigint')
+        .addColumn('task_id', 'text')
+        .addColumn('depends_on', 'text')
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_expires_at', 'bigint')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('plan_item_enrollment').on('plan_item').column('enrollment_id').execute();
+      await db.schema
+        .createIndex('plan_item_due')
+        .on('plan_item')
+        .columns(['kind', 'status', 'due_at'])
+        .execute();
+      await db.schema
+        .createIndex('plan_item_expiry')
+        .on('plan_item')
+        .columns(['status', 'expires_at'])
+        .execute();
+
+      await db.schema
+        .createTable('known_task')
+        .addColumn('step_key', 'text', (c) => c.notNull())
+        .addColumn('task_id', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('known_task_pk', ['step_key', 'task_id'])
+        .execute();
+      await db.schema.createIndex('known_task_task').on('known_task').column('task_id').execute();
+
+      await db.schema
+        .createTable('stream_position')
+        .addColumn('channel', 'text', (c) => c.primaryKey())
+        .addColumn('replay_id', 'bigint', (c) => c.notNull())
+        .addColumn('event_at', 'bigint')
+        .addColumn('saved_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('poll_cursor')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('named_lease')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('settings_cache')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value_json', 'text', (c) => c.notNull())
+        .addColumn('fetched_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('send_ledger')
+        .addColumn('step_key', 'text', (c) => c.primaryKey())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('send_ledger_state').on('send_ledger').column('state').execute();
+    },
+  },
+};
+
+export const storeMigrations: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
