@@ -7,6 +7,9 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
   // Add a line per platform module whose stub lacks an export we use, pointing at
   // force-app/test/jest-mocks/lightning/<module>.js.
-  moduleNameMapper: {},
+  moduleNameMapper: {
+    '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
+    '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+  },
   testTimeout: 20000,
 };
