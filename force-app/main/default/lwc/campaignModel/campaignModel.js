@@ -112,6 +112,23 @@ export function toEngineCampaign(settings, steps, { timeZone, holidays = [] } = 
     };
 }
 
+/** A new email step at the end of `day` (default: the campaign's last day, or Day 1). */
+export function blankStep(steps = [], day) {
+    const sorted = sortSteps(steps);
+    const onDay = day ?? (sorted.length ? Number(sorted[sorted.length - 1].day) : 1);
+    return {
+        id: null,
+        day: onDay,
+        order: nextOrderInDay(steps, onDay),
+        type: STEP_TYPE.EMAIL,
+        sendOption: null,
+        sendTime: null,
+        subject: '',
+        body: '',
+        instructions: ''
+    };
+}
+
 /** The next free Order in `day`. */
 export function nextOrderInDay(steps, day) {
     const orders = (steps ?? [])

@@ -56,9 +56,14 @@ describe('c-send-options', () => {
         ['a call is never an email step', [], call(null, 1, 1), false]
     ])('first email step: %s', (_name, steps, step, expected) => {
         expect(isFirstEmailStep(steps, step)).toBe(expected);
-        if (step.type === 'Email') {
-            expect(sendOptionsFor(steps, step)).toEqual(expected ? FIRST_SET : LATER_SET);
-        }
+    });
+
+    it.each([
+        ['the first email step', [], email(null, 1, 1), FIRST_SET],
+        ['an email after a call on Day 1', [call('c', 1, 1)], email(null, 1, 2), LATER_SET],
+        ['an email on Day 2', [email('a', 1, 1)], email(null, 2, 1), LATER_SET]
+    ])('offers %s its options with their labels', (_name, steps, step, expected) => {
+        expect(sendOptionsFor(steps, step)).toEqual(expected);
     });
 
     it('judges a saved step at its own position, not against itself', () => {
