@@ -29,6 +29,12 @@ export interface StreamingDeps {
   platformEvents: string[];
   /** Event retention on the emulator clock (72 hours unless configured). */
   retentionMs: number;
+  /** How long /meta/connect is held when nothing is to be delivered, in real milliseconds
+   * (Salesforce: 110 s; tests use a few hundred ms). */
+  longPollTimeoutMs?: number;
+  /** A client that sends nothing for this long after a reply is forgotten and must handshake
+   * again (Salesforce: 40 s). */
+  clientTimeoutMs?: number;
 }
 
 /** Fault hooks and inspection the control API exposes. */
