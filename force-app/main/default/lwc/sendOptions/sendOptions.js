@@ -1,9 +1,14 @@
 /**
  * Email send options (DESIGN §2.2): the option values, their labels, which options a step's
  * position in the campaign allows, the builder's warnings and the validation of one step.
- * Every screen reads the rules from here; nothing else lists the options or their labels.
- * Service module: pure functions, no template.
+ * Every screen reads the rules from here; the option tables, their labels and the "first email
+ * step" rule are the planning engine's own. Service module: pure functions, no template.
  */
+import {
+    FIRST_EMAIL_SEND_OPTIONS,
+    LATER_EMAIL_SEND_OPTIONS,
+    firstEmailStep
+} from 'c/planningEngine';
 
 export const SEND_OPTION = Object.freeze({
     CHOOSE_AT_LAUNCH: 'Choose_At_Launch',
@@ -13,29 +18,21 @@ export const SEND_OPTION = Object.freeze({
     THREAD_PREVIOUS: 'Thread_Previous'
 });
 
-export const SEND_OPTION_LABELS = Object.freeze({
-    Choose_At_Launch: 'I will choose when to send this email',
-    At_Time: 'Send this email at the following time',
-    Manual_Task: 'Create a task; I will send this email myself',
-    Same_Time_As_Previous:
-        'Send this email at the same time as the previous email in this campaign',
-    Thread_Previous: 'Thread this email to the previous email'
-});
+// The option tables and their labels come from the planning engine itself (c/planningEngine,
+// generated from sync-service/src/domain), so the service and every screen agree.
+
+/** Option labels by value (DESIGN §2.2). */
+export const SEND_OPTION_LABELS = Object.freeze(
+    Object.fromEntries(
+        [...FIRST_EMAIL_SEND_OPTIONS, ...LATER_EMAIL_SEND_OPTIONS].map((o) => [o.value, o.label])
+    )
+);
 
 /** Options of the first email step, in the order the builder shows them. */
-export const FIRST_EMAIL_OPTIONS = Object.freeze([
-    SEND_OPTION.CHOOSE_AT_LAUNCH,
-    SEND_OPTION.AT_TIME,
-    SEND_OPTION.MANUAL_TASK
-]);
+export const FIRST_EMAIL_OPTIONS = Object.freeze(FIRST_EMAIL_SEND_OPTIONS.map((o) => o.value));
 
 /** Options of every later email step, in the order the builder shows them. */
-export const LATER_EMAIL_OPTIONS = Object.freeze([
-    SEND_OPTION.SAME_TIME_AS_PREVIOUS,
-    SEND_OPTION.AT_TIME,
-    SEND_OPTION.MANUAL_TASK,
-    SEND_OPTION.THREAD_PREVIOUS
-]);
+export const LATER_EMAIL_OPTIONS = Object.freeze(LATER_EMAIL_SEND_OPTIONS.map((o) => o.value));
 
 export const STEP_TYPE = Object.freeze({
     EMAIL: 'Email',
@@ -77,13 +74,22 @@ function othersThan(steps, step) {
 
 /**
  * Whether `step` (saved or a draft with its intended day and order) is the campaign's first email
- * step: an email with the lowest (Day, Order) that is also the first step of Day 1.
+ * step: an email with the lowest (Day, Order) that is also the first step of Day 1. The engine
+ * decides; the step goes first in the list so it wins a tie on (Day, Order), as a new step would.
  */
 export function isFirstEmailStep(steps, step) {
-    if (step.type !== STEP_TYPE.EMAIL || Number(step.day) !== 1) {
+    const day = Number(step.day);
+    const order = Number(step.order);
+    if (!Number.isFinite(day) || !Number.isFinite(order)) {
         return false;
     }
-    return othersThan(steps, step).every((other) => compareSteps(step, other) < 0);
+    const candidate = { ...step, id: step.id ?? '', day, order };
+    const others = othersThan(steps, step).map((s) => ({
+        ...s,
+        day: Number(s.day),
+        order: Number(s.order)
+    }));
+    return firstEmailStep([candidate, ...others]) === candidate;
 }
 
 /** The send options `step` may use at its position, as { value, label } in display order. */
