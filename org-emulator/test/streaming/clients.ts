@@ -28,12 +28,19 @@ export interface JsforceStreamingClient {
   disconnect(): void;
 }
 
-export function jsforceClient(input: { url: string; token: string; channel: string; replayId?: number | null }): JsforceStreamingClient {
+export function jsforceClient(input: {
+  url: string;
+  token: string;
+  channel: string;
+  replayId?: number | null;
+  /** The channel named in the replay map, when a test wants it to differ from the subscription. */
+  replayChannel?: string;
+}): JsforceStreamingClient {
   const conn = new Connection({ instanceUrl: input.url, accessToken: input.token, version: API_VERSION });
   const incoming: RecordedMessage[] = [];
   const authFailures: RecordedMessage[] = [];
   const events: RecordedMessage[] = [];
-  const replay = new StreamingExtension.Replay(input.channel, input.replayId === undefined ? -1 : input.replayId);
+  const replay = new StreamingExtension.Replay(input.replayChannel ?? input.channel, input.replayId === undefined ? -1 : input.replayId);
   const recorder = {
     incoming(message: RecordedMessage, callback: (message: RecordedMessage) => void) {
       incoming.push(structuredClone(message));
