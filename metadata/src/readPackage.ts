@@ -17,9 +17,17 @@ import { readPermissionSets } from './read/readPermissionSets.ts';
 export function resolveMetadataRoot(forceAppDir: string): string {
   const candidates = [path.join(forceAppDir, 'main', 'default'), forceAppDir];
   for (const candidate of candidates) {
-    if (existsSync(path.join(candidate, 'objects')) && statSync(path.join(candidate, 'objects')).isDirectory()) return candidate;
+    if (
+      existsSync(path.join(candidate, 'objects')) &&
+      statSync(path.join(candidate, 'objects')).isDirectory()
+    )
+      return candidate;
   }
-  throw new PackageReadError('PACKAGE.NOT_FOUND', forceAppDir, 'no objects/ folder here or under main/default');
+  throw new PackageReadError(
+    'PACKAGE.NOT_FOUND',
+    forceAppDir,
+    'no objects/ folder here or under main/default',
+  );
 }
 
 /** Synchronous: the emulator calls it once at start-up before it listens. */
@@ -28,7 +36,10 @@ export function readPackageSync(forceAppDir: string): PackageModel {
   return {
     objects: readObjects(path.join(root, 'objects')),
     customMetadataRecords: readCustomMetadataRecords(path.join(root, 'customMetadata')),
-    channels: readChannels(path.join(root, 'platformEventChannels'), path.join(root, 'platformEventChannelMembers')),
+    channels: readChannels(
+      path.join(root, 'platformEventChannels'),
+      path.join(root, 'platformEventChannelMembers'),
+    ),
     permissionSets: readPermissionSets(path.join(root, 'permissionsets')),
   };
 }

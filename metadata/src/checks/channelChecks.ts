@@ -14,26 +14,48 @@ export function objectOfChangeEvent(entity: string): string | undefined {
 
 export function checkChannels(model: PackageModel): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const objectNames = new Set(model.objects.filter((object) => object.kind === 'custom').map((object) => object.apiName));
+  const objectNames = new Set(
+    model.objects.filter((object) => object.kind === 'custom').map((object) => object.apiName),
+  );
   for (const channel of model.channels) {
     if (channel.source === '') {
       for (const member of channel.members) {
-        problems.push({ check: 'schema.channel', file: channel.memberSources?.[member] ?? channel.fullName, message: `member '${member}' names channel '${channel.fullName}', which has no platformEventChannels file` });
+        problems.push({
+          check: 'schema.channel',
+          file: channel.memberSources?.[member] ?? channel.fullName,
+          message: `member '${member}' names channel '${channel.fullName}', which has no platformEventChannels file`,
+        });
       }
       continue;
     }
     if (channel.channelType !== 'data') {
-      problems.push({ check: 'schema.channel', file: channel.source, message: `${channel.fullName}: channelType must be 'data' for change events, not '${channel.channelType}'` });
+      problems.push({
+        check: 'schema.channel',
+        file: channel.source,
+        message: `${channel.fullName}: channelType must be 'data' for change events, not '${channel.channelType}'`,
+      });
     }
     for (const member of channel.members) {
       const file = channel.memberSources?.[member] ?? channel.source;
       const object = objectOfChangeEvent(member);
       if (object === undefined) {
-        problems.push({ check: 'schema.channel', file, message: `member '${member}' is not a change event (…ChangeEvent)` });
+        problems.push({
+          check: 'schema.channel',
+          file,
+          message: `member '${member}' is not a change event (…ChangeEvent)`,
+        });
       } else if (object === 'Task' || object === 'Event') {
-        problems.push({ check: 'schema.channel', file, message: `member '${member}': activity change events need View All Data, which the integration user must not have` });
+        problems.push({
+          check: 'schema.channel',
+          file,
+          message: `member '${member}': activity change events need View All Data, which the integration user must not have`,
+        });
       } else if (!objectNames.has(object) && !STANDARD_OBJECTS.has(object)) {
-        problems.push({ check: 'schema.channel', file, message: `member '${member}' names missing object '${object}'` });
+        problems.push({
+          check: 'schema.channel',
+          file,
+          message: `member '${member}' names missing object '${object}'`,
+        });
       }
     }
   }

@@ -12,35 +12,49 @@ export const PACKAGE_API_VERSION = '62.0';
 
 export interface SdrConversion {
   problems: CheckProblem[];
-  /** `Type:FullName` of every component SDR resolved, sorted. */
+  /** `Type:FullName` of every component SDR resolved, child components (fields, rules) included, sorted. */
   components: string[];
   /** The converted package.xml, when conversion succeeded. */
   packageXml?: string;
 }
 
-export async function convertWithSdr(sourceDir: string, apiVersion = PACKAGE_API_VERSION): Promise<SdrConversion> {
+export async function convertWithSdr(
+  sourceDir: string,
+  apiVersion = PACKAGE_API_VERSION,
+): Promise<SdrConversion> {
   let componentSet: ComponentSet;
   try {
     componentSet = ComponentSet.fromSource(sourceDir);
   } catch (error) {
     // SDR names the unresolvable file in its message; keep it as-is.
-    return { problems: [{ check: 'sdr.resolve', file: sourceDir, message: (error as Error).message }], components: [] };
+    return {
+      problems: [{ check: 'sdr.resolve', file: sourceDir, message: (error as Error).message }],
+      components: [],
+    };
   }
   componentSet.apiVersion = apiVersion;
   componentSet.sourceApiVersion = apiVersion;
   const components = componentSet
     .getSourceComponents()
     .toArray()
+    .flatMap((component) => [component, ...component.getChildren()])
     .map((component) => `${component.type.name}:${component.fullName}`)
     .sort();
 
   const outputDirectory = mkdtempSync(path.join(os.tmpdir(), 'sales-campaigns-mdapi-'));
   try {
-    await new MetadataConverter().convert(componentSet, 'metadata', { type: 'directory', outputDirectory, genUniqueDir: false });
+    await new MetadataConverter().convert(componentSet, 'metadata', {
+      type: 'directory',
+      outputDirectory,
+      genUniqueDir: false,
+    });
     const packageXml = readFileSync(path.join(outputDirectory, 'package.xml'), 'utf8');
     return { problems: [], components, packageXml };
   } catch (error) {
-    return { problems: [{ check: 'sdr.convert', file: sourceDir, message: (error as Error).message }], components };
+    return {
+      problems: [{ check: 'sdr.convert', file: sourceDir, message: (error as Error).message }],
+      components,
+    };
   } finally {
     rmSync(outputDirectory, { recursive: true, force: true });
   }

@@ -8,14 +8,24 @@ import type { CheckProblem } from './checkResult.ts';
 export function checkCustomMetadataRecords(model: PackageModel): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (const record of model.customMetadataRecords) {
-    const type = model.objects.find((object) => object.apiName === record.type && object.kind === 'customMetadata');
+    const type = model.objects.find(
+      (object) => object.apiName === record.type && object.kind === 'customMetadata',
+    );
     if (type === undefined) {
-      problems.push({ check: 'schema.custom-metadata', file: record.source, message: `record '${record.developerName}' is of missing type '${record.type}'` });
+      problems.push({
+        check: 'schema.custom-metadata',
+        file: record.source,
+        message: `record '${record.developerName}' is of missing type '${record.type}'`,
+      });
       continue;
     }
     for (const field of Object.keys(record.values)) {
       if (!type.fields.some((candidate) => candidate.apiName === field)) {
-        problems.push({ check: 'schema.custom-metadata', file: record.source, message: `record '${record.developerName}' sets '${field}', which ${record.type} does not have` });
+        problems.push({
+          check: 'schema.custom-metadata',
+          file: record.source,
+          message: `record '${record.developerName}' sets '${field}', which ${record.type} does not have`,
+        });
       }
     }
   }

@@ -80,7 +80,17 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Lead__c: { type: 'Lookup', referenceTo: 'Lead' },
       Status__c: {
         type: 'Picklist',
-        values: ['Scheduled', 'Active', 'Paused', 'Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed'],
+        values: [
+          'Scheduled',
+          'Active',
+          'Paused',
+          'Completed',
+          'Replied',
+          'Bounced',
+          'Unsubscribed',
+          'Removed',
+          'Failed',
+        ],
       },
       Send_At__c: dateTime,
       Time_Zone__c: text,
@@ -99,7 +109,20 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
       Step__c: { type: 'Lookup', referenceTo: 'Campaign_Step__c' },
       Status__c: {
         type: 'Picklist',
-        values: ['Pending', 'Scheduled', 'Task_Open', 'Send_Requested', 'Sending', 'Sent', 'Completed', 'Failed', 'Expired', 'Cancelled', 'Skipped', 'Uncertain'],
+        values: [
+          'Pending',
+          'Scheduled',
+          'Task_Open',
+          'Send_Requested',
+          'Sending',
+          'Sent',
+          'Completed',
+          'Failed',
+          'Expired',
+          'Cancelled',
+          'Skipped',
+          'Uncertain',
+        ],
       },
       Scheduled_At__c: dateTime,
       Due_Date__c: { type: 'Date' },
@@ -156,7 +179,16 @@ export const EXPECTED_OBJECTS: Record<string, ExpectedObject> = {
 /** DESIGN §3: the CDC channel and exactly these members. */
 export const EXPECTED_CHANNEL = {
   fullName: 'Sales_Campaigns__chn',
-  members: ['Sales_Campaign__ChangeEvent', 'Campaign_Step__ChangeEvent', 'Campaign_Enrollment__ChangeEvent', 'Enrollment_Step__ChangeEvent'],
+  members: [
+    'Sales_Campaign__ChangeEvent',
+    'Campaign_Step__ChangeEvent',
+    'Campaign_Enrollment__ChangeEvent',
+    'Enrollment_Step__ChangeEvent',
+  ],
 } as const;
 
-export const EXPECTED_PERMISSION_SETS = ['Sales_Campaigns_User', 'Sales_Campaigns_Admin', 'Sales_Campaigns_Integration'] as const;
+export const EXPECTED_PERMISSION_SETS = [
+  'Sales_Campaigns_User',
+  'Sales_Campaigns_Admin',
+  'Sales_Campaigns_Integration',
+] as const;

@@ -14,13 +14,21 @@ function sameList(actual: readonly string[], expected: readonly string[]): boole
   return actual.length === expected.length && actual.every((value, index) => value === expected[index]);
 }
 
-function checkObject(name: string, expected: ExpectedObject, object: ObjectDef | undefined, objectsDir: string): CheckProblem[] {
+function checkObject(
+  name: string,
+  expected: ExpectedObject,
+  object: ObjectDef | undefined,
+  objectsDir: string,
+): CheckProblem[] {
   if (object === undefined) {
-    return [{ check: CHECK, file: path.join(objectsDir, name), message: `missing object ${name} (DESIGN §3)` }];
+    return [
+      { check: CHECK, file: path.join(objectsDir, name), message: `missing object ${name} (DESIGN §3)` },
+    ];
   }
   const problems: CheckProblem[] = [];
   const report = (file: string, message: string) => problems.push({ check: CHECK, file, message });
-  if (object.kind !== expected.kind) report(object.source, `${name} should be ${expected.kind}, is ${object.kind}`);
+  if (object.kind !== expected.kind)
+    report(object.source, `${name} should be ${expected.kind}, is ${object.kind}`);
   for (const key of ['sharingModel', 'eventType', 'publishBehavior'] as const) {
     if (expected[key] !== undefined && object[key] !== expected[key]) {
       report(object.source, `${name}: ${key} should be ${expected[key]}, is ${object[key] ?? 'unset'}`);
@@ -28,7 +36,12 @@ function checkObject(name: string, expected: ExpectedObject, object: ObjectDef |
   }
   for (const [fieldName, want] of Object.entries(expected.fields)) {
     const field = object.fields.find((candidate) => candidate.apiName === fieldName);
-    const fieldFile = path.join(objectsDir, object.declaredOn ?? name, 'fields', `${fieldName}.field-meta.xml`);
+    const fieldFile = path.join(
+      objectsDir,
+      object.declaredOn ?? name,
+      'fields',
+      `${fieldName}.field-meta.xml`,
+    );
     if (field === undefined) {
       report(fieldFile, `missing field ${name}.${fieldName} (${want.type}, DESIGN §3)`);
       continue;
@@ -38,7 +51,12 @@ function checkObject(name: string, expected: ExpectedObject, object: ObjectDef |
   return problems;
 }
 
-function compareField(label: string, want: ExpectedField, field: ObjectDef['fields'][number], file: string): CheckProblem[] {
+function compareField(
+  label: string,
+  want: ExpectedField,
+  field: ObjectDef['fields'][number],
+  file: string,
+): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const report = (message: string) => problems.push({ check: CHECK, file, message: `${label}: ${message}` });
   if (field.type !== want.type) report(`type should be ${want.type}, is ${field.type}`);
@@ -50,7 +68,8 @@ function compareField(label: string, want: ExpectedField, field: ObjectDef['fiel
   if (want.labels !== undefined && !sameList(labels, want.labels)) {
     report(`picklist labels should be "${want.labels.join('", "')}"`);
   }
-  if (want.values !== undefined && field.restricted !== true) report('picklist should be restricted to the listed values');
+  if (want.values !== undefined && field.restricted !== true)
+    report('picklist should be restricted to the listed values');
   if (want.referenceTo !== undefined && field.referenceTo !== want.referenceTo) {
     report(`should refer to ${want.referenceTo}, refers to ${field.referenceTo ?? 'nothing'}`);
   }
@@ -62,23 +81,46 @@ function compareField(label: string, want: ExpectedField, field: ObjectDef['fiel
 export function checkAgainstDesign(model: PackageModel, objectsDir: string): CheckProblem[] {
   const problems: CheckProblem[] = [];
   for (const [name, expected] of Object.entries(EXPECTED_OBJECTS)) {
-    problems.push(...checkObject(name, expected, model.objects.find((object) => object.apiName === name), objectsDir));
+    problems.push(
+      ...checkObject(
+        name,
+        expected,
+        model.objects.find((object) => object.apiName === name),
+        objectsDir,
+      ),
+    );
   }
   const root = path.dirname(objectsDir);
   const channel = model.channels.find((candidate) => candidate.fullName === EXPECTED_CHANNEL.fullName);
-  const channelFile = path.join(root, 'platformEventChannels', `${EXPECTED_CHANNEL.fullName}.platformEventChannel-meta.xml`);
+  const channelFile = path.join(
+    root,
+    'platformEventChannels',
+    `${EXPECTED_CHANNEL.fullName}.platformEventChannel-meta.xml`,
+  );
   if (channel === undefined) {
-    problems.push({ check: CHECK, file: channelFile, message: `missing CDC channel ${EXPECTED_CHANNEL.fullName}` });
+    problems.push({
+      check: CHECK,
+      file: channelFile,
+      message: `missing CDC channel ${EXPECTED_CHANNEL.fullName}`,
+    });
   } else {
     const actual = [...channel.members].sort();
     const expected = [...EXPECTED_CHANNEL.members].sort();
     if (!sameList(actual, expected)) {
-      problems.push({ check: CHECK, file: channel.source || channelFile, message: `${EXPECTED_CHANNEL.fullName} members should be ${expected.join(', ')}; are ${actual.join(', ') || 'none'}` });
+      problems.push({
+        check: CHECK,
+        file: channel.source || channelFile,
+        message: `${EXPECTED_CHANNEL.fullName} members should be ${expected.join(', ')}; are ${actual.join(', ') || 'none'}`,
+      });
     }
   }
   for (const name of EXPECTED_PERMISSION_SETS) {
     if (!model.permissionSets.some((set) => set.fullName === name)) {
-      problems.push({ check: CHECK, file: path.join(root, 'permissionsets', `${name}.permissionset-meta.xml`), message: `missing permission set ${name}` });
+      problems.push({
+        check: CHECK,
+        file: path.join(root, 'permissionsets', `${name}.permissionset-meta.xml`),
+        message: `missing permission set ${name}`,
+      });
     }
   }
   return problems;

@@ -19,43 +19,116 @@ function checkField(field: FieldDef, object: ObjectDef, objectNames: Set<string>
   const allowed = allowedElements(field.type);
   for (const element of field.elements ?? []) {
     if (!allowed.has(element)) {
-      problems.push(problem('schema.field-elements', field, object, `<${element}> is not valid on a ${field.type} field`));
+      problems.push(
+        problem('schema.field-elements', field, object, `<${element}> is not valid on a ${field.type} field`),
+      );
     }
   }
   for (const element of REQUIRED_TYPE_ELEMENTS[field.type] ?? []) {
     if (field.elements !== undefined && !field.elements.includes(element)) {
-      problems.push(problem('schema.field-elements', field, object, `a ${field.type} field needs <${element}>`));
+      problems.push(
+        problem('schema.field-elements', field, object, `a ${field.type} field needs <${element}>`),
+      );
     }
   }
   const limits = LENGTH_LIMITS[field.type];
-  if (limits !== undefined && field.length !== undefined && (field.length < limits.min || field.length > limits.max)) {
-    problems.push(problem('schema.field-length', field, object, `length ${field.length} is outside ${limits.min}–${limits.max} for ${field.type}`));
+  if (
+    limits !== undefined &&
+    field.length !== undefined &&
+    (field.length < limits.min || field.length > limits.max)
+  ) {
+    problems.push(
+      problem(
+        'schema.field-length',
+        field,
+        object,
+        `length ${field.length} is outside ${limits.min}–${limits.max} for ${field.type}`,
+      ),
+    );
   }
-  if ((field.type === 'Picklist' || field.type === 'MultiselectPicklist') && (field.picklistValues ?? []).length === 0) {
+  if (
+    (field.type === 'Picklist' || field.type === 'MultiselectPicklist') &&
+    (field.picklistValues ?? []).length === 0
+  ) {
     problems.push(problem('schema.picklist-values', field, object, 'picklist has no values'));
   }
-  if (field.type === 'Picklist' && (field.picklistValues ?? []).filter((value) => value.isDefault).length > 1) {
-    problems.push(problem('schema.picklist-values', field, object, 'picklist has more than one default value'));
+  if (
+    field.type === 'Picklist' &&
+    (field.picklistValues ?? []).filter((value) => value.isDefault).length > 1
+  ) {
+    problems.push(
+      problem('schema.picklist-values', field, object, 'picklist has more than one default value'),
+    );
   }
   if (field.type === 'Lookup' || field.type === 'MasterDetail') {
-    if (field.referenceTo !== undefined && !objectNames.has(field.referenceTo) && !STANDARD_OBJECTS.has(field.referenceTo)) {
-      problems.push(problem('schema.lookup-target', field, object, `refers to unknown object '${field.referenceTo}'`));
+    if (
+      field.referenceTo !== undefined &&
+      !objectNames.has(field.referenceTo) &&
+      !STANDARD_OBJECTS.has(field.referenceTo)
+    ) {
+      problems.push(
+        problem('schema.lookup-target', field, object, `refers to unknown object '${field.referenceTo}'`),
+      );
     }
     if (field.type === 'Lookup' && field.required && field.deleteConstraint !== 'Restrict') {
-      problems.push(problem('schema.lookup-target', field, object, `a required lookup needs deleteConstraint Restrict, not '${field.deleteConstraint ?? 'SetNull'}'`));
+      problems.push(
+        problem(
+          'schema.lookup-target',
+          field,
+          object,
+          `a required lookup needs deleteConstraint Restrict, not '${field.deleteConstraint ?? 'SetNull'}'`,
+        ),
+      );
     }
   }
-  if (field.type === 'MasterDetail' && object.sharingModel !== undefined && object.sharingModel !== 'ControlledByParent') {
-    problems.push(problem('schema.sharing', field, object, `an object with a master-detail field must have sharingModel ControlledByParent, not '${object.sharingModel}'`));
+  if (
+    field.type === 'MasterDetail' &&
+    object.sharingModel !== undefined &&
+    object.sharingModel !== 'ControlledByParent'
+  ) {
+    problems.push(
+      problem(
+        'schema.sharing',
+        field,
+        object,
+        `an object with a master-detail field must have sharingModel ControlledByParent, not '${object.sharingModel}'`,
+      ),
+    );
   }
   if (field.unique && object.declaredOn === 'Activity') {
-    problems.push(problem('schema.unique', field, object, 'activity (Task/Event) custom fields cannot be unique; use a non-unique external id'));
+    problems.push(
+      problem(
+        'schema.unique',
+        field,
+        object,
+        'activity (Task/Event) custom fields cannot be unique; use a non-unique external id',
+      ),
+    );
   }
-  if (field.externalId && !field.unique && /_Key__c$/.test(field.apiName) && object.declaredOn !== 'Activity') {
-    problems.push(problem('schema.unique', field, object, 'an external id key must be unique so upserts can never create duplicates'));
+  if (
+    field.externalId &&
+    !field.unique &&
+    /_Key__c$/.test(field.apiName) &&
+    object.declaredOn !== 'Activity'
+  ) {
+    problems.push(
+      problem(
+        'schema.unique',
+        field,
+        object,
+        'an external id key must be unique so upserts can never create duplicates',
+      ),
+    );
   }
   if (field.unique && field.type === 'Text' && field.caseSensitive !== true) {
-    problems.push(problem('schema.unique', field, object, 'a unique key of ids must be case-sensitive (Salesforce ids differ only by case)'));
+    problems.push(
+      problem(
+        'schema.unique',
+        field,
+        object,
+        'a unique key of ids must be case-sensitive (Salesforce ids differ only by case)',
+      ),
+    );
   }
   return problems;
 }
@@ -72,7 +145,14 @@ export function checkFields(model: PackageModel): CheckProblem[] {
         const key = `${field.referenceTo}.${field.relationshipName}`;
         const other = seenRelationships.get(key);
         if (other !== undefined) {
-          problems.push(problem('schema.lookup-target', field, object, `relationship name '${field.relationshipName}' on ${field.referenceTo} is also used by ${other}`));
+          problems.push(
+            problem(
+              'schema.lookup-target',
+              field,
+              object,
+              `relationship name '${field.relationshipName}' on ${field.referenceTo} is also used by ${other}`,
+            ),
+          );
         }
         seenRelationships.set(key, `${object.apiName}.${field.apiName}`);
       }

@@ -18,17 +18,31 @@ function fieldIndex(model: PackageModel): Map<string, FieldDef> {
   return index;
 }
 
-function checkPermissionSet(set: PermissionSetDef, model: PackageModel, fields: Map<string, FieldDef>): CheckProblem[] {
+function checkPermissionSet(
+  set: PermissionSetDef,
+  model: PackageModel,
+  fields: Map<string, FieldDef>,
+): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const report = (message: string) => problems.push({ check: 'schema.permission-set', file: set.source, message: `${set.fullName}: ${message}` });
+  const report = (message: string) =>
+    problems.push({
+      check: 'schema.permission-set',
+      file: set.source,
+      message: `${set.fullName}: ${message}`,
+    });
   const objectNames = new Set(model.objects.map((object) => object.apiName));
-  const tabNames = new Set(model.objects.filter((object) => object.kind === 'custom').map((object) => object.apiName));
+  const tabNames = new Set(
+    model.objects.filter((object) => object.kind === 'custom').map((object) => object.apiName),
+  );
 
   for (const permission of set.objectPermissions) {
     if (!objectNames.has(permission.object) && !STANDARD_OBJECTS.has(permission.object)) {
       report(`object permission names missing object '${permission.object}'`);
     }
-    if (permission.modifyAllRecords && !(permission.allowRead && permission.allowEdit && permission.allowDelete && permission.viewAllRecords)) {
+    if (
+      permission.modifyAllRecords &&
+      !(permission.allowRead && permission.allowEdit && permission.allowDelete && permission.viewAllRecords)
+    ) {
       report(`Modify All on '${permission.object}' needs Read, Edit, Delete and View All too`);
     }
     if ((permission.allowEdit || permission.allowCreate) && !permission.allowRead) {
@@ -38,15 +52,25 @@ function checkPermissionSet(set: PermissionSetDef, model: PackageModel, fields: 
   for (const permission of set.fieldPermissions) {
     const field = fields.get(permission.field);
     if (field === undefined) {
-      if (!STANDARD_PERMISSIONABLE_FIELDS.has(permission.field)) report(`field permission names missing field '${permission.field}'`);
+      if (!STANDARD_PERMISSIONABLE_FIELDS.has(permission.field))
+        report(`field permission names missing field '${permission.field}'`);
       continue;
     }
     if (field.required || field.type === 'MasterDetail') {
-      report(`field permission on '${permission.field}' is refused by Salesforce: ${field.type === 'MasterDetail' ? 'master-detail' : 'required'} fields are always accessible`);
+      report(
+        `field permission on '${permission.field}' is refused by Salesforce: ${field.type === 'MasterDetail' ? 'master-detail' : 'required'} fields are always accessible`,
+      );
     }
-    if (permission.editable && !permission.readable) report(`'${permission.field}' is editable but not readable`);
+    if (permission.editable && !permission.readable)
+      report(`'${permission.field}' is editable but not readable`);
     const [objectName] = permission.field.split('.');
-    if (objectName !== ACTIVITY_OBJECT && objectName !== undefined && !set.objectPermissions.some((p) => p.object === objectName) && objectNames.has(objectName) && !STANDARD_OBJECTS.has(objectName)) {
+    if (
+      objectName !== ACTIVITY_OBJECT &&
+      objectName !== undefined &&
+      !set.objectPermissions.some((p) => p.object === objectName) &&
+      objectNames.has(objectName) &&
+      !STANDARD_OBJECTS.has(objectName)
+    ) {
       report(`grants '${permission.field}' without any object permission on '${objectName}'`);
     }
   }
@@ -54,7 +78,8 @@ function checkPermissionSet(set: PermissionSetDef, model: PackageModel, fields: 
     report(`custom activity fields are granted as 'Activity.<Field>', not 'Task.<Field>' or 'Event.<Field>'`);
   }
   for (const permission of set.userPermissions) {
-    if (permission.enabled && FORBIDDEN_USER_PERMISSIONS.has(permission.name)) report(`grants ${permission.name}, which the package never needs`);
+    if (permission.enabled && FORBIDDEN_USER_PERMISSIONS.has(permission.name))
+      report(`grants ${permission.name}, which the package never needs`);
   }
   for (const type of set.customMetadataTypeAccesses) {
     if (!model.objects.some((object) => object.apiName === type && object.kind === 'customMetadata')) {
@@ -62,7 +87,8 @@ function checkPermissionSet(set: PermissionSetDef, model: PackageModel, fields: 
     }
   }
   for (const setting of set.tabSettings) {
-    if (setting.tab.endsWith('__c') && !tabNames.has(setting.tab)) report(`tab setting names missing object tab '${setting.tab}'`);
+    if (setting.tab.endsWith('__c') && !tabNames.has(setting.tab))
+      report(`tab setting names missing object tab '${setting.tab}'`);
   }
   return problems;
 }

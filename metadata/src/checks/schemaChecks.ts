@@ -15,7 +15,11 @@ export interface SchemaCheckOptions {
   design?: boolean;
 }
 
-export function checkSchema(model: PackageModel, forceAppDir: string, options: SchemaCheckOptions = {}): CheckProblem[] {
+export function checkSchema(
+  model: PackageModel,
+  forceAppDir: string,
+  options: SchemaCheckOptions = {},
+): CheckProblem[] {
   const objectsDir = path.join(resolveMetadataRoot(forceAppDir), 'objects');
   return [
     ...checkFields(model),

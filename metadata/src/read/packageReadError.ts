@@ -2,10 +2,7 @@
 // broken metadata file is found from the message alone.
 
 export type PackageReadErrorCode =
-  | 'PACKAGE.NOT_FOUND'
-  | 'PACKAGE.MALFORMED_XML'
-  | 'PACKAGE.UNEXPECTED_ROOT'
-  | 'PACKAGE.MISSING_ELEMENT';
+  'PACKAGE.NOT_FOUND' | 'PACKAGE.MALFORMED_XML' | 'PACKAGE.UNEXPECTED_ROOT' | 'PACKAGE.MISSING_ELEMENT';
 
 export class PackageReadError extends Error {
   override readonly name = 'PackageReadError';

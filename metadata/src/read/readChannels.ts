@@ -34,22 +34,31 @@ export function readChannelMembers(dir: string): ChannelMemberDef[] {
 /** Members whose channel file is missing are kept under a channel with an empty `source`. */
 export function readChannels(channelsDir: string, membersDir: string): ChannelDef[] {
   const members = readChannelMembers(membersDir);
-  const channels: ChannelDef[] = filesEndingWith(channelsDir, '.platformEventChannel-meta.xml').map((file) => {
-    const doc = readXmlFile(file, 'PlatformEventChannel');
-    const fullName = path.basename(file).replace(/\.platformEventChannel-meta\.xml$/, '');
-    return {
-      fullName,
-      channelType: requiredText(doc, doc.body, 'channelType'),
-      label: text(doc.body, 'label') ?? fullName,
-      members: [],
-      memberSources: {},
-      source: file,
-    };
-  });
+  const channels: ChannelDef[] = filesEndingWith(channelsDir, '.platformEventChannel-meta.xml').map(
+    (file) => {
+      const doc = readXmlFile(file, 'PlatformEventChannel');
+      const fullName = path.basename(file).replace(/\.platformEventChannel-meta\.xml$/, '');
+      return {
+        fullName,
+        channelType: requiredText(doc, doc.body, 'channelType'),
+        label: text(doc.body, 'label') ?? fullName,
+        members: [],
+        memberSources: {},
+        source: file,
+      };
+    },
+  );
   for (const member of members) {
     let channel = channels.find((candidate) => candidate.fullName === member.channel);
     if (channel === undefined) {
-      channel = { fullName: member.channel, channelType: '', label: member.channel, members: [], memberSources: {}, source: '' };
+      channel = {
+        fullName: member.channel,
+        channelType: '',
+        label: member.channel,
+        members: [],
+        memberSources: {},
+        source: '',
+      };
       channels.push(channel);
     }
     channel.members.push(member.selectedEntity);

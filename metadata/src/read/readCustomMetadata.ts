@@ -26,7 +26,11 @@ function typedValue(value: XmlNode | undefined): string | number | boolean | nul
 export function readCustomMetadataRecord(file: string): CustomMetadataRecordDef {
   const match = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.md-meta\.xml$/.exec(path.basename(file));
   if (match === null) {
-    throw new PackageReadError('PACKAGE.UNEXPECTED_ROOT', file, 'custom metadata file name must be <Type>.<Record>.md-meta.xml');
+    throw new PackageReadError(
+      'PACKAGE.UNEXPECTED_ROOT',
+      file,
+      'custom metadata file name must be <Type>.<Record>.md-meta.xml',
+    );
   }
   const [, typeName, developerName] = match as unknown as [string, string, string];
   const doc = readXmlFile(file, 'CustomMetadata');
@@ -34,9 +38,23 @@ export function readCustomMetadataRecord(file: string): CustomMetadataRecordDef 
   for (const entry of children(doc.body, 'values')) {
     const field = requiredText(doc, entry, 'field');
     const value = entry['value'];
-    values[field] = typedValue(Array.isArray(value) ? (value[0] as XmlNode) : typeof value === 'object' && value !== null ? (value as XmlNode) : value === undefined ? undefined : { '#text': String(value) });
+    values[field] = typedValue(
+      Array.isArray(value)
+        ? (value[0] as XmlNode)
+        : typeof value === 'object' && value !== null
+          ? (value as XmlNode)
+          : value === undefined
+            ? undefined
+            : { '#text': String(value) },
+    );
   }
-  return { type: `${typeName}__mdt`, developerName, label: text(doc.body, 'label') ?? developerName, values, source: file };
+  return {
+    type: `${typeName}__mdt`,
+    developerName,
+    label: text(doc.body, 'label') ?? developerName,
+    values,
+    source: file,
+  };
 }
 
 export function readCustomMetadataRecords(dir: string): CustomMetadataRecordDef[] {

@@ -39,7 +39,14 @@ export function readField(file: string): FieldDef {
     elements: Object.keys(node).filter((key) => !key.startsWith('@_') && key !== '#text'),
     source: file,
   };
-  const optionalText = { description: 'description', inlineHelpText: 'inlineHelpText', defaultValue: 'defaultValue', referenceTo: 'referenceTo', relationshipName: 'relationshipName', relationshipLabel: 'relationshipLabel' } as const;
+  const optionalText = {
+    description: 'description',
+    inlineHelpText: 'inlineHelpText',
+    defaultValue: 'defaultValue',
+    referenceTo: 'referenceTo',
+    relationshipName: 'relationshipName',
+    relationshipLabel: 'relationshipLabel',
+  } as const;
   for (const [prop, key] of Object.entries(optionalText)) {
     const value = text(node, key);
     if (value !== undefined) field[prop as keyof typeof optionalText] = value;
@@ -53,7 +60,8 @@ export function readField(file: string): FieldDef {
   const caseSensitive = bool(node, 'caseSensitive');
   if (caseSensitive !== undefined) field.caseSensitive = caseSensitive;
   const deleteConstraint = text(node, 'deleteConstraint');
-  if (deleteConstraint !== undefined) field.deleteConstraint = deleteConstraint as FieldDef['deleteConstraint'];
+  if (deleteConstraint !== undefined)
+    field.deleteConstraint = deleteConstraint as FieldDef['deleteConstraint'];
   const visibleLines = int(node, 'visibleLines');
   if (visibleLines !== undefined) field.visibleLines = visibleLines;
   const displayFormat = text(node, 'displayFormat');
@@ -63,10 +71,17 @@ export function readField(file: string): FieldDef {
   if (valueSet !== undefined) {
     field.restricted = bool(valueSet, 'restricted') === true;
     const definition = child(valueSet, 'valueSetDefinition');
-    field.picklistValues = definition === undefined ? [] : children(definition, 'value').map((value): PicklistValue => {
-      const apiValue = requiredText(doc, value, 'fullName');
-      return { apiName: apiValue, label: text(value, 'label') ?? apiValue, isDefault: bool(value, 'default') === true };
-    });
+    field.picklistValues =
+      definition === undefined
+        ? []
+        : children(definition, 'value').map((value): PicklistValue => {
+            const apiValue = requiredText(doc, value, 'fullName');
+            return {
+              apiName: apiValue,
+              label: text(value, 'label') ?? apiValue,
+              isDefault: bool(value, 'default') === true,
+            };
+          });
   }
   return field;
 }
@@ -93,14 +108,23 @@ export function readObject(objectDir: string): ObjectDef {
     apiName,
     kind: objectKindOf(apiName),
     fields: listFiles(path.join(objectDir, 'fields'), '.field-meta.xml').map(readField),
-    validationRules: listFiles(path.join(objectDir, 'validationRules'), '.validationRule-meta.xml').map(readValidationRule),
+    validationRules: listFiles(path.join(objectDir, 'validationRules'), '.validationRule-meta.xml').map(
+      readValidationRule,
+    ),
     source: existsSync(objectFile) ? objectFile : objectDir,
   };
   if (!existsSync(objectFile)) return object;
 
   const doc = readXmlFile(objectFile, 'CustomObject');
   const node = doc.body;
-  const optionalText = { label: 'label', pluralLabel: 'pluralLabel', description: 'description', sharingModel: 'sharingModel', eventType: 'eventType', publishBehavior: 'publishBehavior' } as const;
+  const optionalText = {
+    label: 'label',
+    pluralLabel: 'pluralLabel',
+    description: 'description',
+    sharingModel: 'sharingModel',
+    eventType: 'eventType',
+    publishBehavior: 'publishBehavior',
+  } as const;
   for (const [prop, key] of Object.entries(optionalText)) {
     const value = text(node, key);
     if (value !== undefined) object[prop as keyof typeof optionalText] = value;
@@ -138,7 +162,14 @@ export function readObjects(objectsDir: string): ObjectDef[] {
       existing.fields.push(...copied);
       existing.declaredOn = 'Activity';
     } else {
-      result.push({ apiName: activityObject, kind: 'standard', fields: copied, validationRules: [], declaredOn: 'Activity', source: activity.source });
+      result.push({
+        apiName: activityObject,
+        kind: 'standard',
+        fields: copied,
+        validationRules: [],
+        declaredOn: 'Activity',
+        source: activity.source,
+      });
     }
   }
   return result.sort((a, b) => a.apiName.localeCompare(b.apiName));

@@ -49,13 +49,21 @@ export function parseXmlText(text: string, file: string): XmlDocument {
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { line, col, msg } = validation.err;
-    throw new PackageReadError('PACKAGE.MALFORMED_XML', file, `not well-formed XML at line ${line}, column ${col}: ${msg}`);
+    throw new PackageReadError(
+      'PACKAGE.MALFORMED_XML',
+      file,
+      `not well-formed XML at line ${line}, column ${col}: ${msg}`,
+    );
   }
   const parsed = parser.parse(text) as XmlNode;
   const roots = Object.keys(parsed).filter((key) => key !== '?xml');
   const root = roots[0];
   if (roots.length !== 1 || root === undefined) {
-    throw new PackageReadError('PACKAGE.UNEXPECTED_ROOT', file, `expected one root element, found ${roots.length}`);
+    throw new PackageReadError(
+      'PACKAGE.UNEXPECTED_ROOT',
+      file,
+      `expected one root element, found ${roots.length}`,
+    );
   }
   const body = parsed[root];
   return { root, body: typeof body === 'object' && body !== null ? (body as XmlNode) : {}, file };
@@ -70,7 +78,11 @@ export function readXmlFile(file: string, expectedRoot?: string): XmlDocument {
   }
   const doc = parseXmlText(text, file);
   if (expectedRoot !== undefined && doc.root !== expectedRoot) {
-    throw new PackageReadError('PACKAGE.UNEXPECTED_ROOT', file, `expected <${expectedRoot}>, found <${doc.root}>`);
+    throw new PackageReadError(
+      'PACKAGE.UNEXPECTED_ROOT',
+      file,
+      `expected <${expectedRoot}>, found <${doc.root}>`,
+    );
   }
   return doc;
 }
@@ -108,7 +120,9 @@ export function children(node: XmlNode, key: string): XmlNode[] {
   const value = node[key];
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.map((item) => (typeof item === 'object' && item !== null ? (item as XmlNode) : { '#text': item }));
+  return list.map((item) =>
+    typeof item === 'object' && item !== null ? (item as XmlNode) : { '#text': item },
+  );
 }
 
 export function child(node: XmlNode, key: string): XmlNode | undefined {
