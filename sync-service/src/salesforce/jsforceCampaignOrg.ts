@@ -1,0 +1,193 @@
+// The CampaignOrg port over one jsforce session: the package's records read with paged SOQL
+// (ids in chunks, one query per chunk, never one per record) and written through RecordWriter.
+import type { Logger } from 'pino';
+import type { Clock } from '../app/ports/clock.ts';
+import type {
+  ActivityEvent,
+  CampaignOrg,
+  CampaignRecord,
+  CampaignStepRecord,
+  EnrollmentRecord,
+  EnrollmentStepRecord,
+  HolidayRecord,
+  OrgRecord,
+  OrgSettingsRecord,
+  PersonRecord,
+  RecordOutcome,
+  TaskRecord,
+  UserRecord,
+} from '../app/ports/campaignOrg.ts';
+import type { OrgSession } from './orgConnection.ts';
+import { queryAll } from './queryAll.ts';
+import { RecordWriter } from './recordWriter.ts';
+import { assertFieldName, inChunks, soqlList } from './soql.ts';
+
+const ENROLLMENT_FIELDS =
+  'Id, OwnerId, Campaign__c, Contact__c, Lead__c, Status__c, Send_At__c, Time_Zone__c, Launched_At__c, ' +
+  'Paused_At__c, Shift_Days__c, Ended_Reason__c, Unique_Key__c, CreatedDate, SystemModstamp';
+const CAMPAIGN_FIELDS =
+  'Id, Name, Status__c, Skip_Weekends__c, Skip_Holidays__c, Time_Zone_Mode__c, Default_Send_Time__c, ' +
+  'Task_Expiry_Days__c, On_Task_Expiry__c, SystemModstamp';
+const STEP_FIELDS = 'Id, Name, Campaign__c, Day__c, Order__c, Type__c, Send_Option__c, Send_Time__c, Subject__c, Instructions__c';
+const ENROLLMENT_STEP_FIELDS =
+  'Id, Enrollment__c, Step__c, Step_Key__c, Status__c, Scheduled_At__c, Due_Date__c, Expires_At__c, Sent_At__c, ' +
+  'Completed_At__c, Task_Id__c, Error__c, SystemModstamp';
+const TASK_FIELDS = 'Id, OwnerId, Status, IsClosed, Campaign_Step_Key__c, CompletedDateTime, LastModifiedDate, SystemModstamp';
+const HOLIDAY_FIELDS =
+  'Id, Name, ActivityDate, IsAllDay, IsRecurrence, RecurrenceStartDate, RecurrenceEndDateOnly, RecurrenceType, ' +
+  'RecurrenceInterval, RecurrenceDayOfWeekMask, RecurrenceDayOfMonth, RecurrenceInstance, RecurrenceMonthOfYear';
+const SETTINGS_FIELDS =
+  'Default_Send_Time__c, Task_Expiry_Days__c, Daily_Cap_Per_Sender__c, Min_Spacing_Seconds__c, ' +
+  'Send_Window_Start__c, Send_Window_End__c, Recipient_Time_Zone_Field__c';
+
+/** Enrollment statuses the service still acts on. */
+const LIVE_ENROLLMENT_STATUSES = ['Scheduled', 'Active', 'Paused'];
+
+export class JsforceCampaignOrg implements CampaignOrg {
+  readonly clientName: string;
+  private readonly writer: RecordWriter;
+  private readonly deps: { clock: Clock; logger: Logger };
+
+  constructor(
+    private readonly session: OrgSession,
+    options: { clock: Clock; logger: Logger; bulkThreshold: number },
+  ) {
+    this.clientName = session.clientName;
+    this.deps = { clock: options.clock, logger: options.logger.child({ component: 'campaign-org' }) };
+    this.writer = new RecordWriter({
+      connection: session.connection,
+      apiVersion: session.apiVersion,
+      clock: options.clock,
+      logger: this.deps.logger,
+      bulkThreshold: options.bulkThreshold,
+    });
+  }
+
+  apiCalls(): number {
+    return this.session.apiCalls();
+  }
+
+  private query<T>(soql: string): Promise<T[]> {
+    return queryAll<T>(this.session.connection, this.session.apiVersion, soql, this.deps);
+  }
+
+  private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
+    const out: T[] = [];
+    for (const chunk of inChunks(ids.filter(Boolean))) out.push(...(await this.query<T>(build(soqlList(chunk)))));
+    return out;
+  }
+
+  enrollments(ids: string[]): Promise<EnrollmentRecord[]> {
+    return this.queryByIds(ids, (list) => `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Id IN ${list}`);
+  }
+
+  liveEnrollmentsChangedSince(since: string | null): Promise<EnrollmentRecord[]> {
+    const changed = since ? ` AND SystemModstamp >= ${since}` : '';
+    return this.query(
+      `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}${changed} ORDER BY SystemModstamp`,
+    );
+  }
+
+  async enrollmentIdsOfCampaigns(campaignIds: string[]): Promise<string[]> {
+    const rows = await this.queryByIds<{ Id: string }>(
+      campaignIds,
+      (list) => `SELECT Id FROM Campaign_Enrollment__c WHERE Campaign__c IN ${list} AND Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}`,
+    );
+    return rows.map((r) => r.Id);
+  }
+
+  enrollmentsWithUniqueKeys(keys: string[]) {
+    return this.queryByIds<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>(
+      keys,
+      (list) => `SELECT Id, Unique_Key__c, Status__c FROM Campaign_Enrollment__c WHERE Unique_Key__c IN ${list}`,
+    );
+  }
+
+  campaigns(ids: string[]): Promise<CampaignRecord[]> {
+    return this.queryByIds(ids, (list) => `SELECT ${CAMPAIGN_FIELDS} FROM Sales_Campaign__c WHERE Id IN ${list}`);
+  }
+
+  stepsOfCampaigns(campaignIds: string[]): Promise<CampaignStepRecord[]> {
+    return this.queryByIds(campaignIds, (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`);
+  }
+
+  enrollmentSteps(enrollmentIds: string[]): Promise<EnrollmentStepRecord[]> {
+    return this.queryByIds(
+      enrollmentIds,
+      (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
+    );
+  }
+
+  users(ids: string[]): Promise<UserRecord[]> {
+    return this.queryByIds(ids, (list) => `SELECT Id, Name, TimeZoneSidKey FROM User WHERE Id IN ${list}`);
+  }
+
+  async people(ids: string[], timeZoneField: string | null): Promise<PersonRecord[]> {
+    const field = timeZoneField ? assertFieldName(timeZoneField, 'Recipient_Time_Zone_Field__c') : null;
+    const out: PersonRecord[] = [];
+    // Contact ids start with 003, lead ids with 00Q: query each object for its own ids.
+    for (const [sobject, prefix] of [['Contact', '003'], ['Lead', '00Q']] as const) {
+      const own = ids.filter((id) => id.startsWith(prefix));
+      const rows = await this.queryByIds<Record<string, unknown>>(
+        own,
+        (list) => `SELECT Id${field ? `, ${field}` : ''} FROM ${sobject} WHERE Id IN ${list}`,
+      );
+      for (const row of rows) {
+        const zone = field ? row[field] : null;
+        out.push({ Id: String(row.Id), timeZone: typeof zone === 'string' && zone ? zone : null });
+      }
+    }
+    return out;
+  }
+
+  async orgSettings(): Promise<OrgSettingsRecord | null> {
+    const rows = await this.query<OrgSettingsRecord>(
+      `SELECT ${SETTINGS_FIELDS} FROM Campaign_Setting__mdt WHERE DeveloperName = 'Default' LIMIT 1`,
+    );
+    return rows[0] ?? null;
+  }
+
+  holidays(): Promise<HolidayRecord[]> {
+    return this.query(`SELECT ${HOLIDAY_FIELDS} FROM Holiday`);
+  }
+
+  tasksByStepKeys(stepKeys: string[]): Promise<TaskRecord[]> {
+    return this.queryByIds(stepKeys, (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Campaign_Step_Key__c IN ${list}`);
+  }
+
+  campaignTasksChangedSince(since: string): Promise<TaskRecord[]> {
+    return this.query(
+      `SELECT ${TASK_FIELDS} FROM Task WHERE Campaign_Step_Key__c != null AND SystemModstamp >= ${since} ORDER BY SystemModstamp`,
+    );
+  }
+
+  upsertEnrollmentSteps(records: OrgRecord[]): Promise<RecordOutcome[]> {
+    return this.writer.upsert('Enrollment_Step__c', 'Step_Key__c', records);
+  }
+
+  updateEnrollments(records: OrgRecord[]): Promise<RecordOutcome[]> {
+    return this.writer.update('Campaign_Enrollment__c', records);
+  }
+
+  updateEnrollmentSteps(records: OrgRecord[]): Promise<RecordOutcome[]> {
+    return this.writer.update('Enrollment_Step__c', records);
+  }
+
+  createTasks(records: OrgRecord[]): Promise<RecordOutcome[]> {
+    return this.writer.create('Task', records);
+  }
+
+  updateTasks(records: OrgRecord[]): Promise<RecordOutcome[]> {
+    return this.writer.update('Task', records);
+  }
+
+  publishActivities(events: ActivityEvent[]): Promise<RecordOutcome[]> {
+    return this.writer.create('Campaign_Activity__e', events as unknown as OrgRecord[]);
+  }
+
+  async upsertServiceStatus(record: OrgRecord): Promise<RecordOutcome> {
+    const [outcome] = await this.writer.upsert('Sync_Service_Status__c', 'Instance__c', [record]);
+    return outcome!;
+  }
+}
+
