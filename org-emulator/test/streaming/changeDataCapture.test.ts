@@ -80,7 +80,7 @@ describe('Change Data Capture', () => {
       },
     });
     const [message] = await waitFor(() => client.events.length >= 1 && client.events, 'the UPDATE event');
-    const payload = (message as { payload: Record<string, unknown> }).payload;
+    const payload = message?.payload ?? {};
     expect(payload.ChangeEventHeader).toMatchObject({
       changeType: 'UPDATE',
       changedFields: ['Subject__c', 'Instructions__c', 'LastModifiedDate'],
@@ -95,8 +95,8 @@ describe('Change Data Capture', () => {
     org.commit({ entityName: 'Campaign_Step__c', changeType: 'DELETE', records: { a01000000000001AAA: record } });
     org.commit({ entityName: 'Campaign_Step__c', changeType: 'UNDELETE', records: { a01000000000001AAA: record } });
     const [deleted, undeleted] = await waitFor(() => client.events.length >= 2 && client.events, 'DELETE and UNDELETE');
-    expect(Object.keys((deleted as { payload: object }).payload)).toEqual(['ChangeEventHeader']);
-    expect((undeleted as { payload: Record<string, unknown> }).payload).toMatchObject({
+    expect(Object.keys(deleted?.payload ?? {})).toEqual(['ChangeEventHeader']);
+    expect(undeleted?.payload).toMatchObject({
       ChangeEventHeader: { changeType: 'UNDELETE', recordIds: ['a01000000000001AAA'] },
       Subject__c: 'Hello',
       CreatedById: USER_ID,
@@ -117,8 +117,7 @@ describe('Change Data Capture', () => {
       },
     });
     const events = await waitFor(() => client.events.length >= 2 && client.events, 'two UPDATE events');
-    const headers = events.map((event) => (event as { payload: { ChangeEventHeader: { recordIds: string[] } } }).payload.ChangeEventHeader);
-    expect(headers.map((header) => header.recordIds)).toEqual([
+    expect(events.map((event) => event.payload.ChangeEventHeader?.recordIds)).toEqual([
       ['a01000000000001AAA', 'a01000000000002AAA'],
       ['a01000000000003AAA'],
     ]);
@@ -137,14 +136,12 @@ describe('Change Data Capture', () => {
     });
 
     const events = await waitFor(() => custom.events.length >= 2 && custom.events, 'two events on the custom channel');
-    const entities = events.map((event) => (event as { payload: { ChangeEventHeader: { entityName: string } } }).payload.ChangeEventHeader.entityName);
+    const entities = events.map((event) => event.payload.ChangeEventHeader?.entityName);
     expect(entities).toEqual(['Campaign_Step__c', 'Enrollment_Step__c']);
     // The same event carries the same replay id on every channel it is delivered on.
     await waitFor(() => step.events.length >= 1, 'the step event');
     expect(step.events.length).toBe(1);
-    expect((step.events[0] as { event: { replayId: number } }).event.replayId).toBe(
-      (events[0] as { event: { replayId: number } }).event.replayId,
-    );
+    expect(step.events[0]?.event.replayId).toBe(events[0]?.event.replayId);
   });
 
   it('delivers platform events on /event/<Name>__e with CreatedDate, CreatedById and EventUuid', async () => {

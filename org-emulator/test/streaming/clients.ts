@@ -14,6 +14,16 @@ export interface RecordedMessage {
   [field: string]: unknown;
 }
 
+/** The `data` of a delivered event: what a Faye subscription callback receives. */
+export interface StreamedEvent {
+  schema: string;
+  payload: {
+    ChangeEventHeader?: { entityName: string; recordIds: string[]; changeType: string; changedFields: string[] };
+    [field: string]: unknown;
+  };
+  event: { replayId: number; EventUuid?: string };
+}
+
 export interface JsforceStreamingClient {
   // Faye's client has no types; the tests drive it through the few calls they need.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,7 +33,7 @@ export interface JsforceStreamingClient {
   incoming: RecordedMessage[];
   /** Messages the AuthFailure extension intercepted. */
   authFailures: RecordedMessage[];
-  events: RecordedMessage[];
+  events: StreamedEvent[];
   subscribe(): Promise<void>;
   disconnect(): void;
 }
@@ -39,7 +49,7 @@ export function jsforceClient(input: {
   const conn = new Connection({ instanceUrl: input.url, accessToken: input.token, version: API_VERSION });
   const incoming: RecordedMessage[] = [];
   const authFailures: RecordedMessage[] = [];
-  const events: RecordedMessage[] = [];
+  const events: StreamedEvent[] = [];
   const replay = new StreamingExtension.Replay(input.replayChannel ?? input.channel, input.replayId === undefined ? -1 : input.replayId);
   const recorder = {
     incoming(message: RecordedMessage, callback: (message: RecordedMessage) => void) {
@@ -57,7 +67,7 @@ export function jsforceClient(input: {
     authFailures,
     events,
     async subscribe() {
-      await faye.subscribe(input.channel, (message: RecordedMessage) => events.push(message));
+      await faye.subscribe(input.channel, (data: StreamedEvent) => events.push(data));
     },
     disconnect: () => faye.disconnect(),
   };

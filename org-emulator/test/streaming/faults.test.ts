@@ -2,7 +2,7 @@
 // the server forgetting its clients, a server restart, a bad or revoked token, an unknown channel.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStreamingOrg, stepRecord, type StreamingOrg } from './harness.ts';
-import { jsforceClient, waitFor, type JsforceStreamingClient, type RecordedMessage } from './clients.ts';
+import { jsforceClient, waitFor, type JsforceStreamingClient, type StreamedEvent } from './clients.ts';
 
 const CHANNEL = '/data/Sales_Campaigns__chn';
 const UNKNOWN_CLIENT_REPLY = {
@@ -28,7 +28,7 @@ describe('streaming faults', () => {
     const id = `a01000000000${String(stepCount).padStart(3, '0')}AAA`;
     org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { [id]: stepRecord(id) } });
   };
-  const replayIds = (events: RecordedMessage[]) => events.map((event) => (event as unknown as { event: { replayId: number } }).event.replayId);
+  const replayIds = (events: StreamedEvent[]) => events.map((event) => event.event.replayId);
   const handshakes = (client: JsforceStreamingClient) => client.incoming.filter((message) => message.channel === '/meta/handshake' && message.successful);
 
   beforeEach(async () => {

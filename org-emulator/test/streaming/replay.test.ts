@@ -3,7 +3,7 @@
 // another channel. Refusals reach the client as the subscribe failure Salesforce sends.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, startStreamingOrg, stepRecord, type StreamingOrg } from './harness.ts';
-import { jsforceClient, waitFor, type JsforceStreamingClient, type RecordedMessage } from './clients.ts';
+import { jsforceClient, waitFor, type JsforceStreamingClient, type StreamedEvent } from './clients.ts';
 
 const CHANNEL = '/data/Sales_Campaigns__chn';
 const invalidReplay = (id: number) =>
@@ -19,7 +19,7 @@ describe('replay', () => {
   };
   const createStep = (n: number) =>
     org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { [`a0100000000000${n}AAA`]: stepRecord(`a0100000000000${n}AAA`) } });
-  const replayIds = (events: RecordedMessage[]) => events.map((event) => (event as unknown as { event: { replayId: number } }).event.replayId);
+  const replayIds = (events: StreamedEvent[]) => events.map((event) => event.event.replayId);
   const subscribeReply = (subscriber: JsforceStreamingClient) =>
     subscriber.incoming.find((message) => message.channel === '/meta/subscribe');
 
