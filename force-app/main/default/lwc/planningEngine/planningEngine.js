@@ -765,6 +765,153 @@ var EnrollmentWalk = class {
   }
 };
 
+// sync-service/src/domain/replan.ts
+function taskCompleted(input, stepId, at) {
+  requireStep(input, stepId, "task");
+  return withFacts(input, stepId, { completedAt: at });
+}
+function emailSent(input, stepId, at) {
+  requireStep(input, stepId, "email");
+  return withFacts(input, stepId, { sentAt: at });
+}
+function taskOpened(input, stepId, at) {
+  requireStep(input, stepId, "task");
+  return withFacts(input, stepId, { taskOpenedAt: at });
+}
+function taskExpired(input, stepId, at) {
+  requireStep(input, stepId, "task");
+  let expiredAt = at;
+  if (expiredAt === void 0) {
+    const item = planEnrollment(input).items.find((candidate) => candidate.stepId === stepId);
+    expiredAt = item?.kind === "task" ? item.expiresAt : 0;
+  }
+  return withFacts(input, stepId, { expiredAt });
+}
+function stepSkipped(input, stepId, at) {
+  requireStep(input, stepId, "any");
+  return withFacts(input, stepId, { skippedAt: at });
+}
+function paused(input, at) {
+  const pauses = input.pauses ?? [];
+  if (pauses.some((pause) => pause.resumedAt == null)) {
+    throw new PlanError([problem("PLAN.INVALID_PAUSE", "Pause: the campaign is already paused")]);
+  }
+  return replan({ ...input, pauses: [...pauses, { pausedAt: at, resumedAt: null }] });
+}
+function resumed(input, at) {
+  const pauses = input.pauses ?? [];
+  const open = pauses.findIndex((pause) => pause.resumedAt == null);
+  if (open < 0) throw new PlanError([problem("PLAN.INVALID_PAUSE", "Resume: the campaign is not paused")]);
+  return replan({ ...input, pauses: pauses.map((pause, index) => index === open ? { ...pause, resumedAt: at } : pause) });
+}
+function stepsEdited(input, steps) {
+  const progress = input.progress ?? {};
+  const oldSteps = new Map(input.campaign.steps.map((step) => [step.id, step]));
+  const touched = (id) => hasAnyFact(progress[id]) && oldSteps.has(id);
+  const kept = steps.map((step) => touched(step.id) ? oldSteps.get(step.id) : step);
+  const keptIds = new Set(kept.map((step) => step.id));
+  for (const [id, step] of oldSteps) if (touched(id) && !keptIds.has(id)) kept.push(step);
+  const campaign = { ...input.campaign, steps: kept };
+  return replan({ ...input, campaign });
+}
+function hasAnyFact(facts) {
+  if (!facts) return false;
+  return [facts.sentAt, facts.completedAt, facts.expiredAt, facts.skippedAt, facts.taskOpenedAt].some((value) => value != null);
+}
+function withFacts(input, stepId, facts) {
+  const progress = { ...input.progress, [stepId]: { ...input.progress?.[stepId], ...facts } };
+  return replan({ ...input, progress });
+}
+function replan(input) {
+  return { input, plan: planEnrollment(input) };
+}
+function requireStep(input, stepId, kind) {
+  const compiled = compileCampaign(input.campaign);
+  if (compiled.problems.length > 0) throw new PlanError(compiled.problems);
+  const step = compiled.byId.get(stepId);
+  if (!step) throw new PlanError([problem("PLAN.UNKNOWN_STEP", `Step ${stepId}: no such step in the campaign`, stepId)]);
+  if (kind === "task" && !isTaskStep(step.definition)) {
+    throw new PlanError([problem("PLAN.NOT_A_TASK", `Step ${stepId}: not a task (it is an automatic email)`, stepId)]);
+  }
+  if (kind === "email" && !step.isEmail) {
+    throw new PlanError([problem("PLAN.NOT_AN_EMAIL", `Step ${stepId}: not an email (it is a ${step.definition.type})`, stepId)]);
+  }
+}
+
+// sync-service/src/domain/holidays.ts
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var INSTANCES = { First: 1, Second: 2, Third: 3, Fourth: 4, Last: -1 };
+var WEEKDAYS_MASK = 2 + 4 + 8 + 16 + 32;
+function expandHolidays(records, range, options = {}) {
+  const from = parseIsoDate(range.from);
+  const to = parseIsoDate(range.to);
+  if (from === null || to === null) throw new RangeError(`Holiday range ${range.from}…${range.to}: expected YYYY-MM-DD dates`);
+  const days = /* @__PURE__ */ new Set();
+  for (const record of records) {
+    if (record.IsAllDay === false && !options.includePartialDays) continue;
+    for (const day of occurrences(record, from, to)) days.add(day);
+  }
+  return [...days].sort((a, b) => a - b).map(formatIsoDate);
+}
+function occurrences(record, from, to) {
+  if (!record.IsRecurrence) {
+    const day = parseIsoDate(record.ActivityDate ?? "");
+    return day !== null && day >= from && day <= to ? [day] : [];
+  }
+  const start = parseIsoDate(record.RecurrenceStartDate ?? record.ActivityDate ?? "");
+  if (start === null) return [];
+  const end = record.RecurrenceEndDateOnly ? parseIsoDate(record.RecurrenceEndDateOnly) : null;
+  const first = Math.max(start, from);
+  const last = end === null ? to : Math.min(end, to);
+  const interval = Math.max(1, Math.floor(record.RecurrenceInterval ?? 1));
+  const found = [];
+  for (let day = first; day <= last; day++) if (occursOn(record, day, start, interval)) found.push(day);
+  return found;
+}
+function occursOn(record, day, start, interval) {
+  const mask = record.RecurrenceDayOfWeekMask ?? 0;
+  const onWeekdayOf = (m) => (m & 1 << weekdayOf(day)) !== 0;
+  const date = civilFromDayNumber(day);
+  const startDate = civilFromDayNumber(start);
+  const monthsSinceStart = (date.year - startDate.year) * 12 + (date.month - startDate.month);
+  switch (record.RecurrenceType) {
+    case "RecursDaily":
+      return (day - start) % interval === 0;
+    case "RecursEveryWeekday":
+      return onWeekdayOf(WEEKDAYS_MASK);
+    case "RecursWeekly": {
+      const weeks = Math.floor((day - weekdayOf(day) - (start - weekdayOf(start))) / 7);
+      return weeks % interval === 0 && onWeekdayOf(mask);
+    }
+    case "RecursMonthly":
+      return monthsSinceStart % interval === 0 && date.day === clampedDayOfMonth(record.RecurrenceDayOfMonth, date.year, date.month);
+    case "RecursMonthlyNth":
+      return monthsSinceStart % interval === 0 && isNthWeekday(record, day, mask);
+    case "RecursYearly":
+      return MONTHS[date.month - 1] === record.RecurrenceMonthOfYear && date.day === clampedDayOfMonth(record.RecurrenceDayOfMonth, date.year, date.month);
+    case "RecursYearlyNth":
+      return MONTHS[date.month - 1] === record.RecurrenceMonthOfYear && isNthWeekday(record, day, mask);
+    default:
+      return false;
+  }
+}
+function clampedDayOfMonth(dayOfMonth, year, month) {
+  if (!dayOfMonth) return -1;
+  return Math.min(dayOfMonth, daysInMonth(year, month));
+}
+function isNthWeekday(record, day, mask) {
+  const instance = record.RecurrenceInstance ? INSTANCES[record.RecurrenceInstance] : void 0;
+  if (instance === void 0 || (mask & 1 << weekdayOf(day)) === 0) return false;
+  const { year, month } = civilFromDayNumber(day);
+  const monthStart = dayNumberFromCivil(year, month, 1);
+  const monthEnd = monthStart + daysInMonth(year, month) - 1;
+  const matching = [];
+  for (let candidate = monthStart; candidate <= monthEnd; candidate++) {
+    if ((mask & 1 << weekdayOf(candidate)) !== 0) matching.push(candidate);
+  }
+  return instance === -1 ? matching[matching.length - 1] === day : matching[instance - 1] === day;
+}
+
 // sync-service/src/domain/compose/composeError.ts
 var ComposeError = class extends Error {
   constructor(code, message, stage, subject) {
@@ -899,6 +1046,8 @@ export {
   dayNumberFromCivil,
   dayOneOf,
   daysInMonth,
+  emailSent,
+  expandHolidays,
   firstEmailStep,
   formatInstant,
   formatIsoDate,
@@ -914,14 +1063,21 @@ export {
   parseInstant,
   parseIsoDate,
   parseTimeOfDay,
+  paused,
   planEnrollment,
   problem,
   requiredFields,
   resolveMergeField,
+  resumed,
   sendOptionLabel,
   sendOptionsFor,
   splitOnMergeFields,
   startOfLocalDay,
+  stepSkipped,
+  stepsEdited,
+  taskCompleted,
+  taskExpired,
+  taskOpened,
   utcOffsetAt,
   validateCampaign,
   weekdayOf,

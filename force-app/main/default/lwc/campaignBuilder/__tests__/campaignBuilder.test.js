@@ -117,6 +117,14 @@ describe('c-campaign-builder', () => {
         ]);
     });
 
+    it('hosts the schedule preview and the campaign settings', async () => {
+        const element = await loaded();
+        const preview = $(element, 'c-schedule-preview');
+        expect(preview.settings).toMatchObject({ skipWeekends: true, defaultSendTime: '09:00', taskExpiryDays: 2 });
+        expect(preview.steps.map((s) => s.id)).toEqual([INTRO_ID, CALL_ID, BUMP_ID]);
+        expect($(element, 'c-campaign-settings').recordId).toBe(CAMPAIGN_ID);
+    });
+
     it('creates a step with the exact fields', async () => {
         const element = await loaded();
         createRecord.mockResolvedValue({ id: 'a01000000000009AAA' });
