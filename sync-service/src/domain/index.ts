@@ -14,3 +14,5 @@ export * from './checkPlanInput.ts';
 export { compileCampaign, type CompiledCampaign, type CompiledStep } from './compiledCampaign.ts';
 export * from './planTypes.ts';
 export { planEnrollment, dayOneOf } from './planEnrollment.ts';
+export * from './replan.ts';
+export * from './holidays.ts';
