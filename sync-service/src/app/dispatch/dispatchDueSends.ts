@@ -1,0 +1,177 @@
+// The dispatch use case: claim the emails that are due (leases, so two workers never take the
+// same one), re-read them from the org in one batch, compose, send at most once, write every
+// outcome back in a few batched calls, then let the planner re-plan the followers of what went.
+//
+// At most once (DESIGN §2.5): an email is marked Sending in the store — durably, before any
+// byte goes to the SMTP server — and only an accepted reply makes it Sent. A worker that dies in
+// between leaves it Sending; resolveInDoubt later turns it Uncertain for review, never resends.
+import type { Logger } from 'pino';
+import { ComposeError, type ComposedEmail } from '../../domain/compose/index.ts';
+import type { CampaignOrg } from '../ports/campaignOrg.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DeliveryOrg } from '../ports/deliveryOrg.ts';
+import type { PlanItemPatch, StepStatus, SyncStore } from '../ports/syncStore.ts';
+import { composeJob, type ComposeOptions } from './composeJob.ts';
+import type { DispatchMetrics } from './dispatchMetrics.ts';
+import { applyDelivery, type TemporaryRetry } from './applyDelivery.ts';
+import { endEnrollment, rememberEnded, type EndStatus } from './endEnrollment.ts';
+import type { DeliveryOutcome, MailTransport } from './mailDelivery.ts';
+import { mapConcurrently } from './mapConcurrently.ts';
+import { decideSend } from './sendDecision.ts';
+import { readSendingSnapshot, type SendJob } from './sendingSnapshot.ts';
+import { WriteBackBatch, writeBack } from './writeBack.ts';
+
+/** Re-plans the steps after those just sent (Same_Time_As_Previous takes the real send time,
+ * a sent manual email releases its gate). Provided by the planning use cases. */
+export interface FollowerReplanning {
+  afterSends(enrollmentIds: string[]): Promise<void>;
+}
+
+export interface DispatchDeps {
+  org: CampaignOrg;
+  delivery: DeliveryOrg;
+  store: SyncStore;
+  transport: MailTransport;
+  clock: Clock;
+  logger: Logger;
+  metrics: DispatchMetrics;
+  compose: ComposeOptions;
+  replanning?: FollowerReplanning | undefined;
+  /** This worker's name in leases. */
+  owner: string;
+  leaseMs: number;
+  batchSize: number;
+  sendConcurrency: number;
+  temporaryRetry: TemporaryRetry;
+}
+
+export interface DispatchReport {
+  claimed: number;
+  sent: number;
+  notSent: number;
+}
+
+const SENDABLE_IN_STORE: readonly StepStatus[] = ['Scheduled', 'Send_Requested'];
+
+export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchReport> {
+  const started = deps.clock.now();
+  const items = await deps.store.claimDue({
+    kind: 'send',
+    statuses: SENDABLE_IN_STORE,
+    dueField: 'dueAt',
+    now: started,
+    limit: deps.batchSize,
+    owner: deps.owner,
+    leaseMs: deps.leaseMs,
+  });
+  if (items.length === 0) return { claimed: 0, sent: 0, notSent: 0 };
+  const log = deps.logger.child({ batch: `${deps.owner}@${started}` });
+  const keys = items.map((i) => i.stepKey);
+  try {
+    const jobs = await readSendingSnapshot(items, deps.org, deps.delivery);
+    const batch = new WriteBackBatch();
+    const patches: PlanItemPatch[] = [];
+    const ended: Array<{ enrollmentId: string; status: EndStatus }> = [];
+    const toSend: Array<{ job: SendJob; email: ComposedEmail }> = [];
+
+    for (const job of jobs) {
+      const decision = decideSend(job, started);
+      const stepRecordId = job.record?.Id ?? null;
+      switch (decision.kind) {
+        case 'mirror':
+          if (decision.status) patches.push({ stepKey: job.item.stepKey, status: decision.status });
+          break;
+        case 'reschedule':
+          patches.push({ stepKey: job.item.stepKey, status: 'Send_Requested', dueAt: decision.dueAt });
+          break;
+        case 'cancel':
+          patches.push({ stepKey: job.item.stepKey, status: 'Cancelled' });
+          deps.metrics.countEmail('Cancelled');
+          if (stepRecordId) batch.updateStep({ Id: stepRecordId, Status__c: 'Cancelled', Error__c: `Cancelled: ${decision.reason}` });
+          if (decision.endEnrollment && job.enrollment && !ended.some((e) => e.enrollmentId === job.enrollment!.Id)) {
+            endEnrollment(
+              { enrollmentId: job.enrollment.Id, ownerId: job.enrollment.OwnerId, status: decision.endEnrollment.status, reason: decision.endEnrollment.reason, causeStepRecordId: stepRecordId, steps: job.enrollmentSteps },
+              batch,
+              patches,
+            );
+            ended.push({ enrollmentId: job.enrollment.Id, status: decision.endEnrollment.status });
+          }
+          break;
+        case 'fail':
+          patches.push({ stepKey: job.item.stepKey, status: 'Failed' });
+          deps.metrics.countEmail('Failed');
+          if (stepRecordId) batch.updateStep({ Id: stepRecordId, Status__c: 'Failed', Error__c: decision.reason });
+          log.warn({ stepKey: job.item.stepKey, reason: decision.reason }, 'email not sent');
+          break;
+        case 'send':
+          try {
+            toSend.push({ job, email: composeJob(job, deps.compose, started) });
+          } catch (error) {
+            if (!(error instanceof ComposeError)) throw error;
+            patches.push({ stepKey: job.item.stepKey, status: 'Failed' });
+            deps.metrics.countEmail('Failed');
+            if (stepRecordId) batch.updateStep({ Id: stepRecordId, Status__c: 'Failed', Error__c: `${error.code}: ${error.message}` });
+            log.warn({ stepKey: job.item.stepKey, code: error.code, err: error.message }, 'email could not be composed');
+          }
+          break;
+      }
+    }
+
+    // The ledger entry: durable before the first SMTP byte.
+    if (toSend.length > 0) await deps.store.updatePlanItems(toSend.map(({ job }) => ({ stepKey: job.item.stepKey, status: 'Sending' })));
+    const outcomes = await mapConcurrently(toSend, deps.sendConcurrency, async ({ email }): Promise<DeliveryOutcome> => {
+      try {
+        return await deps.transport.send(email);
+      } catch (error) {
+        // A transport that throws has not classified the failure: treat it as possibly sent.
+        return { kind: 'unknown', reply: (error as Error).message };
+      }
+    });
+    const sentAt = deps.clock.now();
+    const sentEnrollments = new Set<string>();
+    toSend.forEach(({ job, email }, i) => {
+      const applied = applyDelivery(job, email, outcomes[i]!, { at: sentAt, batch, patches, metrics: deps.metrics, retry: deps.temporaryRetry, logger: log });
+      if (applied.sent) sentEnrollments.add(job.item.enrollmentId);
+      if (applied.ended) ended.push({ enrollmentId: job.item.enrollmentId, status: applied.ended });
+    });
+
+    await deps.store.updatePlanItems(patches);
+    for (const e of ended) await rememberEnded(deps.store, e.enrollmentId, e.status, sentAt);
+    await completeFinishedCampaigns(jobs, sentEnrollments, ended.map((e) => e.enrollmentId), batch, deps, sentAt);
+    const report = await writeBack(batch, { org: deps.org, store: deps.store, logger: log, now: sentAt });
+
+    const sent = outcomes.filter((o) => o.kind === 'accepted').length;
+    deps.metrics.observeBatch(items.length, deps.clock.now() - started);
+    log.info({ claimed: items.length, sent, recordErrors: report.recordErrors }, 'dispatch batch done');
+    const replan = [...sentEnrollments].filter((id) => !ended.some((e) => e.enrollmentId === id));
+    if (replan.length > 0 && deps.replanning) await deps.replanning.afterSends(replan);
+    return { claimed: items.length, sent, notSent: items.length - sent };
+  } finally {
+    await deps.store.releaseClaims(keys, deps.owner);
+  }
+}
+
+/** After its last step went out, a person's campaign is Completed (DESIGN §2.4). */
+async function completeFinishedCampaigns(
+  jobs: SendJob[],
+  sentEnrollments: Set<string>,
+  alreadyEnded: string[],
+  batch: WriteBackBatch,
+  deps: DispatchDeps,
+  now: number,
+): Promise<void> {
+  const finished: readonly string[] = ['Sent', 'Completed', 'Failed', 'Expired', 'Cancelled', 'Skipped', 'Uncertain'];
+  for (const enrollmentId of sentEnrollments) {
+    if (alreadyEnded.includes(enrollmentId)) continue;
+    const items = await deps.store.planItemsOf(enrollmentId);
+    if (items.length === 0 || !items.every((i) => finished.includes(i.status))) continue;
+    const job = jobs.find((j) => j.item.enrollmentId === enrollmentId)!;
+    const last = jobs.filter((j) => j.item.enrollmentId === enrollmentId).at(-1)!;
+    endEnrollment(
+      { enrollmentId, ownerId: job.enrollment!.OwnerId, status: 'Completed', reason: 'Last step done', causeStepRecordId: last.record?.Id ?? null, steps: [] },
+      batch,
+      [],
+    );
+    await rememberEnded(deps.store, enrollmentId, 'Completed', now);
+  }
+}

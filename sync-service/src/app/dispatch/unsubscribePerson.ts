@@ -1,0 +1,44 @@
+// A one-click unsubscribe (RFC 8058) or the confirmation page's button, after the token was
+// verified: the person is opted out of email in the org (HasOptedOutOfEmail = true, which every
+// other campaign honours before its next send) and this campaign ends for them as Unsubscribed,
+// its waiting steps cancelled with the reason. Repeating it changes nothing (a mail client may
+// POST twice).
+import type { Logger } from 'pino';
+import type { UnsubscribeClaims } from '../../domain/compose/index.ts';
+import type { CampaignOrg } from '../ports/campaignOrg.ts';
+import type { DeliveryOrg } from '../ports/deliveryOrg.ts';
+import type { PlanItemPatch, SyncStore } from '../ports/syncStore.ts';
+import { endEnrollment, rememberEnded } from './endEnrollment.ts';
+import { WriteBackBatch, writeBack } from './writeBack.ts';
+
+const LIVE = ['Scheduled', 'Active', 'Paused'];
+
+export async function unsubscribePerson(
+  claims: UnsubscribeClaims,
+  deps: { org: CampaignOrg; delivery: DeliveryOrg; store: SyncStore; logger: Logger; now: number },
+): Promise<{ optedOut: boolean; campaignEnded: boolean }> {
+  const log = deps.logger.child({ enrollmentId: claims.enrollmentId, personId: claims.personId });
+  const [optOut] = await deps.delivery.optOut([claims.personId]);
+  if (!optOut?.ok) {
+    // The admin must see this: the person asked to stop and the org did not record it.
+    log.error({ errors: optOut?.ok === false ? optOut.errors : 'no result' }, 'could not set HasOptedOutOfEmail');
+  }
+  const [enrollment] = await deps.org.enrollments([claims.enrollmentId]);
+  if (!enrollment || !LIVE.includes(enrollment.Status__c)) {
+    log.info({ status: enrollment?.Status__c ?? 'missing' }, 'unsubscribe: campaign already over for this person');
+    return { optedOut: optOut?.ok === true, campaignEnded: false };
+  }
+  const steps = await deps.delivery.sendableSteps([enrollment.Id]);
+  const batch = new WriteBackBatch();
+  const patches: PlanItemPatch[] = [];
+  endEnrollment(
+    { enrollmentId: enrollment.Id, ownerId: enrollment.OwnerId, status: 'Unsubscribed', reason: 'Unsubscribed (one-click link)', causeStepRecordId: null, steps },
+    batch,
+    patches,
+  );
+  await deps.store.updatePlanItems(patches);
+  await rememberEnded(deps.store, enrollment.Id, 'Unsubscribed', deps.now);
+  await writeBack(batch, { org: deps.org, store: deps.store, logger: log, now: deps.now });
+  log.info('unsubscribed; campaign ended');
+  return { optedOut: optOut?.ok === true, campaignEnded: true };
+}
