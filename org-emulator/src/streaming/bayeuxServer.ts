@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedSession } from './deps.ts';
-import type { BayeuxMessage, ClientSession, ClientSessions } from './clientSessions.ts';
+import type { BayeuxMessage, ClientSession } from './clientSessions.ts';
 import { subscribe, unsubscribe, type SubscriptionContext } from './subscription.ts';
 import * as errors from './bayeuxErrors.ts';
 
@@ -42,14 +42,25 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
     return reply.header('content-type', 'application/json;charset=UTF-8').send(replies);
   };
 
-  function answer(message: BayeuxMessage, auth: Auth, hasCookie: boolean, reply: FastifyReply): BayeuxMessage {
+  function answer(
+    message: BayeuxMessage,
+    auth: Auth,
+    hasCookie: boolean,
+    reply: FastifyReply,
+  ): BayeuxMessage {
     if (message.channel === META.handshake) return handshake(message, auth, hasCookie, reply);
     const session = sessions.get(message.clientId);
     if (!session) return unknownClient(message);
     sessions.touch(session);
     try {
       if (!auth.ok) return authenticationFailed(session, message, auth.error);
-      if (!hasCookie) return withId(message, { clientId: session.clientId, channel: message.channel, error: errors.missingBrowserCookie(session.clientId), successful: false });
+      if (!hasCookie)
+        return withId(message, {
+          clientId: session.clientId,
+          channel: message.channel,
+          error: errors.missingBrowserCookie(session.clientId),
+          successful: false,
+        });
       switch (message.channel) {
         case '/meta/subscribe':
           return subscribe(context, session, message);
@@ -59,14 +70,24 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
           sessions.forget(session.clientId, 'end-poll');
           return withId(message, { clientId: session.clientId, channel: message.channel, successful: true });
         default:
-          return withId(message, { clientId: session.clientId, channel: message.channel, error: errors.PUBLISH_DENIED, successful: false });
+          return withId(message, {
+            clientId: session.clientId,
+            channel: message.channel,
+            error: errors.PUBLISH_DENIED,
+            successful: false,
+          });
       }
     } finally {
       sessions.idle(session);
     }
   }
 
-  function handshake(message: BayeuxMessage, auth: Auth, hasCookie: boolean, reply: FastifyReply): BayeuxMessage {
+  function handshake(
+    message: BayeuxMessage,
+    auth: Auth,
+    hasCookie: boolean,
+    reply: FastifyReply,
+  ): BayeuxMessage {
     if (!auth.ok) {
       return withId(message, {
         ext: { sfdc: { failureReason: auth.error }, ...SERVER_EXT },
@@ -79,7 +100,10 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
     const session = sessions.create(auth.session.userId);
     sessions.idle(session);
     if (!hasCookie) {
-      reply.header('set-cookie', `${BROWSER_COOKIE}=${randomBytes(12).toString('base64url')}; Path=/; HttpOnly`);
+      reply.header(
+        'set-cookie',
+        `${BROWSER_COOKIE}=${randomBytes(12).toString('base64url')}; Path=/; HttpOnly`,
+      );
     }
     return withId(message, {
       ext: SERVER_EXT,
@@ -134,7 +158,11 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
     return [...held.messages, { ...base, successful: true }];
   }
 
-  function authenticationFailed(session: ClientSession, message: BayeuxMessage, error: string): BayeuxMessage {
+  function authenticationFailed(
+    session: ClientSession,
+    message: BayeuxMessage,
+    error: string,
+  ): BayeuxMessage {
     sessions.forget(session.clientId);
     const subscription = message.subscription === undefined ? {} : { subscription: message.subscription };
     return withId(message, {

@@ -84,7 +84,9 @@ export function createClientSessions(clientTimeoutMs: number): ClientSessions {
   return {
     create(userId) {
       // Salesforce client ids are ~28 lowercase base-36 characters.
-      const clientId = BigInt(`0x${randomBytes(18).toString('hex')}`).toString(36).slice(0, 28);
+      const clientId = BigInt(`0x${randomBytes(18).toString('hex')}`)
+        .toString(36)
+        .slice(0, 28);
       const session: ClientSession = {
         clientId,
         userId,

@@ -28,7 +28,10 @@ export const registerStreamingRoutes: RegisterStreamingRoutes = (app, deps) => {
     store,
     sessions: () => sessions,
   });
-  const stopListening = [deps.feed.onChange(publisher.publishChange), deps.feed.onEvent(publisher.publishEvent)];
+  const stopListening = [
+    deps.feed.onChange(publisher.publishChange),
+    deps.feed.onEvent(publisher.publishEvent),
+  ];
 
   const handleBayeux = createBayeuxHandler({
     catalog,

@@ -1,16 +1,17 @@
 // The body of a platform event as CometD subscribers receive it: the system fields CreatedDate and
-// CreatedById first, then the event's own fields; the publish result's id travels as
-// `event.EventUuid` next to the replay id (Platform Events Developer Guide, "Subscribe to Platform
-// Event Notifications with CometD").
+// CreatedById first, then the event's own fields; the event's UUID travels as `event.EventUuid`
+// next to the replay id, not in the payload (Platform Events Developer Guide, "Subscribe to
+// Platform Event Notifications with CometD").
 import type { PublishedEvent } from '../core/changeFeed.ts';
 import type { EventData } from './eventStore.ts';
 import { schemaIdOf } from './changeEventMessage.ts';
 
 export function buildPlatformEventData(event: PublishedEvent, replayId: number): EventData {
-  const { CreatedDate: _date, CreatedById: _by, ...fields } = event.payload;
+  const { CreatedDate: _date, CreatedById: _by, EventUuid: uuid, ...fields } = event.payload;
   return {
     schema: schemaIdOf(event.eventName),
     payload: { CreatedDate: event.createdDate, CreatedById: event.createdById, ...fields },
-    event: { EventUuid: event.id, replayId },
+    // The REST side puts the UUID of the publish result into the payload; older feeds only had an id.
+    event: { EventUuid: typeof uuid === 'string' ? uuid : event.id, replayId },
   };
 }

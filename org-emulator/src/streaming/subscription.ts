@@ -46,7 +46,10 @@ export function subscribe(
     replayValue = replayMap[subscription];
   }
   const replayId = parseReplayId(replayValue);
-  const replay = replayId === undefined ? { ok: false as const } : context.store.replayFrom(stream, subscription, replayId);
+  const replay =
+    replayId === undefined
+      ? { ok: false as const }
+      : context.store.replayFrom(stream, subscription, replayId);
   if (!replay.ok) return fail(invalidReplayId(replayValue));
 
   session.subscriptions.add(subscription);

@@ -27,7 +27,11 @@ describe('Change Data Capture', () => {
 
   it('delivers a CREATE with every non-null field and a full header on the object channel', async () => {
     const client = await subscribed(STEP_CHANNEL);
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { a01000000000001AAA: stepRecord('a01000000000001AAA') } });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000001AAA: stepRecord('a01000000000001AAA') },
+    });
 
     const [message] = await waitFor(() => client.events.length >= 1 && client.events, 'the CREATE event');
     expect(message).toEqual({
@@ -62,7 +66,10 @@ describe('Change Data Capture', () => {
       event: { replayId: 1 },
     });
     // On the wire the event arrives on its channel, without clientId or id.
-    expect(client.incoming.find((m) => m.channel === STEP_CHANNEL)).toEqual({ channel: STEP_CHANNEL, data: message });
+    expect(client.incoming.find((m) => m.channel === STEP_CHANNEL)).toEqual({
+      channel: STEP_CHANNEL,
+      data: message,
+    });
   });
 
   it('delivers an UPDATE with the changed fields only, null for a cleared field', async () => {
@@ -86,15 +93,30 @@ describe('Change Data Capture', () => {
       changedFields: ['Subject__c', 'Instructions__c', 'LastModifiedDate'],
     });
     const { ChangeEventHeader: _header, ...body } = payload;
-    expect(body).toEqual({ Subject__c: 'Hello again', Instructions__c: null, LastModifiedDate: '2026-11-30T09:05:00.000Z' });
+    expect(body).toEqual({
+      Subject__c: 'Hello again',
+      Instructions__c: null,
+      LastModifiedDate: '2026-11-30T09:05:00.000Z',
+    });
   });
 
   it('delivers a DELETE as the header only and an UNDELETE with all non-null fields', async () => {
     const client = await subscribed(STEP_CHANNEL);
     const record = stepRecord('a01000000000001AAA');
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'DELETE', records: { a01000000000001AAA: record } });
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'UNDELETE', records: { a01000000000001AAA: record } });
-    const [deleted, undeleted] = await waitFor(() => client.events.length >= 2 && client.events, 'DELETE and UNDELETE');
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'DELETE',
+      records: { a01000000000001AAA: record },
+    });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'UNDELETE',
+      records: { a01000000000001AAA: record },
+    });
+    const [deleted, undeleted] = await waitFor(
+      () => client.events.length >= 2 && client.events,
+      'DELETE and UNDELETE',
+    );
     expect(Object.keys(deleted?.payload ?? {})).toEqual(['ChangeEventHeader']);
     expect(undeleted?.payload).toMatchObject({
       ChangeEventHeader: { changeType: 'UNDELETE', recordIds: ['a01000000000001AAA'] },
@@ -126,8 +148,16 @@ describe('Change Data Capture', () => {
   it('delivers the members of the custom channel on /data/Sales_Campaigns__chn, nothing else', async () => {
     const custom = await subscribed(CUSTOM_CHANNEL);
     const step = await subscribed(STEP_CHANNEL);
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { a01000000000001AAA: stepRecord('a01000000000001AAA') } });
-    org.commit({ entityName: 'Contact', changeType: 'CREATE', records: { '003000000000001AAA': { LastName: 'Not on CDC' } } });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000001AAA: stepRecord('a01000000000001AAA') },
+    });
+    org.commit({
+      entityName: 'Contact',
+      changeType: 'CREATE',
+      records: { '003000000000001AAA': { LastName: 'Not on CDC' } },
+    });
     org.commit({
       entityName: 'Enrollment_Step__c',
       changeType: 'UPDATE',
@@ -135,7 +165,10 @@ describe('Change Data Capture', () => {
       records: { a03000000000001AAA: { Status__c: 'Sent' } },
     });
 
-    const events = await waitFor(() => custom.events.length >= 2 && custom.events, 'two events on the custom channel');
+    const events = await waitFor(
+      () => custom.events.length >= 2 && custom.events,
+      'two events on the custom channel',
+    );
     const entities = events.map((event) => event.payload.ChangeEventHeader?.entityName);
     expect(entities).toEqual(['Campaign_Step__c', 'Enrollment_Step__c']);
     // The same event carries the same replay id on every channel it is delivered on.
@@ -146,7 +179,14 @@ describe('Change Data Capture', () => {
 
   it('delivers platform events on /event/<Name>__e with CreatedDate, CreatedById and EventUuid', async () => {
     const client = await subscribed('/event/Campaign_Activity__e');
-    const published = org.publish('Campaign_Activity__e', { Kind__c: 'Sent', Enrollment_Id__c: 'a02000000000001AAA', Enrollment_Step_Id__c: null, Owner_Id__c: USER_ID });
+    const uuid = '6d1c2f0e-6b8a-4f0e-9d8e-1f2a3b4c5d6e';
+    const published = org.publish('Campaign_Activity__e', {
+      Kind__c: 'Sent',
+      Enrollment_Id__c: 'a02000000000001AAA',
+      Enrollment_Step_Id__c: null,
+      Owner_Id__c: USER_ID,
+      EventUuid: uuid,
+    });
     const [message] = await waitFor(() => client.events.length >= 1 && client.events, 'the platform event');
     expect(message).toEqual({
       schema: expect.any(String),
@@ -158,7 +198,7 @@ describe('Change Data Capture', () => {
         Enrollment_Step_Id__c: null,
         Owner_Id__c: USER_ID,
       },
-      event: { EventUuid: published.id, replayId: 1 },
+      event: { EventUuid: uuid, replayId: 1 },
     });
   });
 });

@@ -18,7 +18,12 @@ export interface RecordedMessage {
 export interface StreamedEvent {
   schema: string;
   payload: {
-    ChangeEventHeader?: { entityName: string; recordIds: string[]; changeType: string; changedFields: string[] };
+    ChangeEventHeader?: {
+      entityName: string;
+      recordIds: string[];
+      changeType: string;
+      changedFields: string[];
+    };
     [field: string]: unknown;
   };
   event: { replayId: number; EventUuid?: string };
@@ -50,14 +55,19 @@ export function jsforceClient(input: {
   const incoming: RecordedMessage[] = [];
   const authFailures: RecordedMessage[] = [];
   const events: StreamedEvent[] = [];
-  const replay = new StreamingExtension.Replay(input.replayChannel ?? input.channel, input.replayId === undefined ? -1 : input.replayId);
+  const replay = new StreamingExtension.Replay(
+    input.replayChannel ?? input.channel,
+    input.replayId === undefined ? -1 : input.replayId,
+  );
   const recorder = {
     incoming(message: RecordedMessage, callback: (message: RecordedMessage) => void) {
       incoming.push(structuredClone(message));
       callback(message);
     },
   };
-  const authFailure = new StreamingExtension.AuthFailure((message: RecordedMessage) => authFailures.push(message));
+  const authFailure = new StreamingExtension.AuthFailure((message: RecordedMessage) =>
+    authFailures.push(message),
+  );
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const faye: any = conn.streaming.createClient([recorder, authFailure, replay]);
   return {
@@ -106,7 +116,8 @@ export function cometdClient(input: { url: string; token: string }): CometdStrea
     outgoing(message: Message) {
       if (message.channel === '/meta/subscribe' && typeof message.subscription === 'string') {
         const replayId = replayByChannel.get(message.subscription);
-        if (replayId !== undefined) message.ext = { ...message.ext, replay: { [message.subscription]: replayId } };
+        if (replayId !== undefined)
+          message.ext = { ...message.ext, replay: { [message.subscription]: replayId } };
       }
       return message;
     },
@@ -129,7 +140,11 @@ export function cometdClient(input: { url: string; token: string }): CometdStrea
         // re-handshake (CometD drops them when the server forgets the client).
         cometd.addListener('/meta/handshake', (reply: Message) => {
           if (!reply.successful) return reject(new Error(String(reply.error)));
-          cometd.subscribe(channel, (message: Message) => events.push(message), (subscribeReply: Message) => resolve(subscribeReply));
+          cometd.subscribe(
+            channel,
+            (message: Message) => events.push(message),
+            (subscribeReply: Message) => resolve(subscribeReply),
+          );
         });
         cometd.handshake();
       });
@@ -138,7 +153,11 @@ export function cometdClient(input: { url: string; token: string }): CometdStrea
   };
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 8_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false,
+  what: string,
+  timeoutMs = 8_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

@@ -4,7 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from 'cometd';
 import { startStreamingOrg, stepRecord, type StreamingOrg } from './harness.ts';
-import { cometdClient, jsforceClient, waitFor, type CometdStreamingClient, type JsforceStreamingClient } from './clients.ts';
+import {
+  cometdClient,
+  jsforceClient,
+  waitFor,
+  type CometdStreamingClient,
+  type JsforceStreamingClient,
+} from './clients.ts';
 
 describe('official CometD client', () => {
   let org: StreamingOrg;
@@ -17,7 +23,8 @@ describe('official CometD client', () => {
   };
   const createStep = (id: string) =>
     org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { [id]: stepRecord(id) } });
-  const replayIds = (events: Message[]) => events.map((event) => (event.data as { event: { replayId: number } }).event.replayId);
+  const replayIds = (events: Message[]) =>
+    events.map((event) => (event.data as { event: { replayId: number } }).event.replayId);
 
   beforeEach(async () => {
     org = await startStreamingOrg({ longPollTimeoutMs: 300 });
@@ -31,7 +38,11 @@ describe('official CometD client', () => {
   it('receives the same change events as jsforce, on the object channel and the custom channel', async () => {
     const onObject = client();
     const onCustom = client();
-    const viaJsforce = jsforceClient({ url: org.url, token: org.token, channel: '/data/Sales_Campaigns__chn' });
+    const viaJsforce = jsforceClient({
+      url: org.url,
+      token: org.token,
+      channel: '/data/Sales_Campaigns__chn',
+    });
     others.push(viaJsforce);
     await Promise.all([
       onObject.start('/data/Campaign_Step__ChangeEvent'),
@@ -62,7 +73,11 @@ describe('official CometD client', () => {
     await waitFor(() => subscriber.events.length === 2, 'the event missed while unknown');
     expect(replayIds(subscriber.events)).toEqual([1, 2]);
     expect(subscriber.incoming).toContainEqual(
-      expect.objectContaining({ channel: '/meta/connect', error: '403::Unknown client', advice: { interval: 0, reconnect: 'handshake' } }),
+      expect.objectContaining({
+        channel: '/meta/connect',
+        error: '403::Unknown client',
+        advice: { interval: 0, reconnect: 'handshake' },
+      }),
     );
   });
 
@@ -80,7 +95,8 @@ describe('official CometD client', () => {
     const reply = await subscriber.start('/data/Campaign_Step__ChangeEvent', 42);
     expect(reply).toMatchObject({
       successful: false,
-      error: '400::The replayId {42} you provided was invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.',
+      error:
+        '400::The replayId {42} you provided was invalid.  Please provide a valid ID, -2 to replay all events, or -1 to replay only new events.',
     });
   });
 });

@@ -17,7 +17,12 @@ describe('streaming faults', () => {
   let org: StreamingOrg;
   const clients: JsforceStreamingClient[] = [];
   const subscribed = async (options: { token?: string; channel?: string; replayId?: number } = {}) => {
-    const client = jsforceClient({ url: org.url, token: options.token ?? org.token, channel: options.channel ?? CHANNEL, replayId: options.replayId });
+    const client = jsforceClient({
+      url: org.url,
+      token: options.token ?? org.token,
+      channel: options.channel ?? CHANNEL,
+      replayId: options.replayId,
+    });
     clients.push(client);
     await client.subscribe();
     return client;
@@ -29,7 +34,8 @@ describe('streaming faults', () => {
     org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { [id]: stepRecord(id) } });
   };
   const replayIds = (events: StreamedEvent[]) => events.map((event) => event.event.replayId);
-  const handshakes = (client: JsforceStreamingClient) => client.incoming.filter((message) => message.channel === '/meta/handshake' && message.successful);
+  const handshakes = (client: JsforceStreamingClient) =>
+    client.incoming.filter((message) => message.channel === '/meta/handshake' && message.successful);
 
   beforeEach(async () => {
     org = await startStreamingOrg({ longPollTimeoutMs: 300 });
@@ -43,7 +49,10 @@ describe('streaming faults', () => {
     const client = await subscribed();
     createStep();
     await waitFor(() => client.events.length === 1, 'the first event');
-    await waitFor(() => org.streaming.clientCount() === 1 && client.faye._state === 3 /* CONNECTED */, 'a held connect');
+    await waitFor(
+      () => org.streaming.clientCount() === 1 && client.faye._state === 3 /* CONNECTED */,
+      'a held connect',
+    );
 
     org.streaming.dropClients();
     createStep(); // committed while the client is unknown: replay must bring it back
@@ -74,7 +83,10 @@ describe('streaming faults', () => {
     const client = jsforceClient({ url: org.url, token: 'expired-token', channel: CHANNEL });
     clients.push(client);
     void client.subscribe().catch(() => undefined);
-    const [failure] = await waitFor(() => client.authFailures.length > 0 && client.authFailures, 'the AuthFailure callback');
+    const [failure] = await waitFor(
+      () => client.authFailures.length > 0 && client.authFailures,
+      'the AuthFailure callback',
+    );
     expect(failure).toEqual({
       ext: { sfdc: { failureReason: '401::Authentication invalid' }, replay: true, 'payload.format': true },
       advice: { reconnect: 'none' },
@@ -89,7 +101,10 @@ describe('streaming faults', () => {
     const token = org.issueToken();
     const client = await subscribed({ token });
     org.revokeToken(token);
-    const [failure] = await waitFor(() => client.authFailures.length > 0 && client.authFailures, 'the AuthFailure callback');
+    const [failure] = await waitFor(
+      () => client.authFailures.length > 0 && client.authFailures,
+      'the AuthFailure callback',
+    );
     expect(failure).toEqual({
       clientId: expect.any(String),
       advice: { reconnect: 'none', interval: 0 },

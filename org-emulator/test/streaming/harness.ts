@@ -40,12 +40,16 @@ export interface StreamingOrg {
   issueToken(): string;
   revokeToken(token: string): void;
   /** Announces a committed change as the REST side does; fills the transaction fields. */
-  commit(change: Partial<CommittedChange> & Pick<CommittedChange, 'entityName' | 'changeType' | 'records'>): CommittedChange;
+  commit(
+    change: Partial<CommittedChange> & Pick<CommittedChange, 'entityName' | 'changeType' | 'records'>,
+  ): CommittedChange;
   publish(eventName: string, payload: Record<string, unknown>): PublishedEvent;
   close(): Promise<void>;
 }
 
-export async function startStreamingOrg(options: { longPollTimeoutMs?: number; clientTimeoutMs?: number } = {}): Promise<StreamingOrg> {
+export async function startStreamingOrg(
+  options: { longPollTimeoutMs?: number; clientTimeoutMs?: number } = {},
+): Promise<StreamingOrg> {
   let now = Date.parse('2026-11-30T09:00:00.000Z');
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
   const tokens = new Set<string>();

@@ -13,12 +13,22 @@ describe('replay', () => {
   let org: StreamingOrg;
   const clients: JsforceStreamingClient[] = [];
   const client = (replayId: number | null, replayChannel?: string) => {
-    const created = jsforceClient({ url: org.url, token: org.token, channel: CHANNEL, replayId, replayChannel });
+    const created = jsforceClient({
+      url: org.url,
+      token: org.token,
+      channel: CHANNEL,
+      replayId,
+      replayChannel,
+    });
     clients.push(created);
     return created;
   };
   const createStep = (n: number) =>
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { [`a0100000000000${n}AAA`]: stepRecord(`a0100000000000${n}AAA`) } });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { [`a0100000000000${n}AAA`]: stepRecord(`a0100000000000${n}AAA`) },
+    });
   const replayIds = (events: StreamedEvent[]) => events.map((event) => event.event.replayId);
   const subscribeReply = (subscriber: JsforceStreamingClient) =>
     subscriber.incoming.find((message) => message.channel === '/meta/subscribe');
@@ -40,7 +50,10 @@ describe('replay', () => {
     const fresh = client(-1);
     await Promise.all([all.subscribe(), after.subscribe(), fresh.subscribe()]);
     createStep(4);
-    await waitFor(() => all.events.length === 4 && after.events.length === 3 && fresh.events.length === 1, 'replayed events');
+    await waitFor(
+      () => all.events.length === 4 && after.events.length === 3 && fresh.events.length === 1,
+      'replayed events',
+    );
     expect(replayIds(all.events)).toEqual([1, 2, 3, 4]);
     expect(replayIds(after.events)).toEqual([2, 3, 4]);
     expect(replayIds(fresh.events)).toEqual([4]);

@@ -9,21 +9,31 @@ describe('Bayeux long polling at /cometd/62.0', () => {
   let org: StreamingOrg;
   let cookie = '';
 
-  const post = async (messages: Message[], options: { token?: string | null; path?: string; withCookie?: boolean } = {}) => {
+  const post = async (
+    messages: Message[],
+    options: { token?: string | null; path?: string; withCookie?: boolean } = {},
+  ) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = options.token === undefined ? org.token : options.token;
     if (token !== null) headers.authorization = `OAuth ${token}`;
     if (options.withCookie !== false && cookie) headers.cookie = cookie;
-    const response = await fetch(`${org.url}${options.path ?? '/cometd/62.0'}`, { method: 'POST', headers, body: JSON.stringify(messages) });
+    const response = await fetch(`${org.url}${options.path ?? '/cometd/62.0'}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(messages),
+    });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) cookie = setCookie.split(';')[0] ?? '';
     return { status: response.status, setCookie, body: (await response.json()) as Message[] };
   };
   const handshake = async () => {
-    const { body } = await post([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' }]);
+    const { body } = await post([
+      { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' },
+    ]);
     return String(body[0]?.clientId);
   };
-  const connect = (clientId: string, id = '2') => post([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id }]);
+  const connect = (clientId: string, id = '2') =>
+    post([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id }]);
 
   beforeEach(async () => {
     cookie = '';
@@ -35,7 +45,14 @@ describe('Bayeux long polling at /cometd/62.0', () => {
 
   it('answers the handshake with the replay extension and sets BAYEUX_BROWSER', async () => {
     const { status, setCookie, body } = await post([
-      { channel: '/meta/handshake', version: '1.0', minimumVersion: '1.0', supportedConnectionTypes: ['long-polling'], id: '1', ext: { replay: true } },
+      {
+        channel: '/meta/handshake',
+        version: '1.0',
+        minimumVersion: '1.0',
+        supportedConnectionTypes: ['long-polling'],
+        id: '1',
+        ext: { replay: true },
+      },
     ]);
     expect(status).toBe(200);
     expect(setCookie).toMatch(/^BAYEUX_BROWSER=[\w-]+; Path=\/; HttpOnly$/);
@@ -57,7 +74,13 @@ describe('Bayeux long polling at /cometd/62.0', () => {
     const clientId = await handshake();
     const first = await connect(clientId, '2');
     expect(first.body).toEqual([
-      { clientId, channel: '/meta/connect', id: '2', advice: { interval: 0, timeout: 400, reconnect: 'retry' }, successful: true },
+      {
+        clientId,
+        channel: '/meta/connect',
+        id: '2',
+        advice: { interval: 0, timeout: 400, reconnect: 'retry' },
+        successful: true,
+      },
     ]);
     const started = Date.now();
     const second = await connect(clientId, '3');
@@ -68,11 +91,21 @@ describe('Bayeux long polling at /cometd/62.0', () => {
   it('releases a held connect with the events of a commit, batched, before the connect reply', async () => {
     const clientId = await handshake();
     await connect(clientId);
-    await post([{ channel: '/meta/subscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '3' }]);
+    await post([
+      { channel: '/meta/subscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '3' },
+    ]);
     const held = connect(clientId, '4');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { a01000000000001AAA: stepRecord('a01000000000001AAA') } });
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { a01000000000002AAA: stepRecord('a01000000000002AAA') } });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000001AAA: stepRecord('a01000000000001AAA') },
+    });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000002AAA: stepRecord('a01000000000002AAA') },
+    });
     const { body } = await held;
     expect(body.map((message) => message.channel)).toEqual([
       '/data/Campaign_Step__ChangeEvent',
@@ -83,36 +116,79 @@ describe('Bayeux long polling at /cometd/62.0', () => {
   });
 
   it('answers several messages in one POST, and does not hold a connect batched with others', async () => {
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { a01000000000001AAA: stepRecord('a01000000000001AAA') } });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000001AAA: stepRecord('a01000000000001AAA') },
+    });
     const clientId = await handshake();
     await connect(clientId);
     const { body } = await post([
-      { channel: '/meta/subscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '3', ext: { replay: { '/data/Campaign_Step__ChangeEvent': -2 } } },
+      {
+        channel: '/meta/subscribe',
+        clientId,
+        subscription: '/data/Campaign_Step__ChangeEvent',
+        id: '3',
+        ext: { replay: { '/data/Campaign_Step__ChangeEvent': -2 } },
+      },
       { channel: '/meta/subscribe', clientId, subscription: '/event/Campaign_Activity__e', id: '4' },
       { channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '5' },
     ]);
     expect(body).toEqual([
-      { clientId, channel: '/meta/subscribe', id: '3', subscription: '/data/Campaign_Step__ChangeEvent', successful: true },
-      { clientId, channel: '/meta/subscribe', id: '4', subscription: '/event/Campaign_Activity__e', successful: true },
-      expect.objectContaining({ channel: '/data/Campaign_Step__ChangeEvent', data: expect.objectContaining({ event: { replayId: 1 } }) }),
+      {
+        clientId,
+        channel: '/meta/subscribe',
+        id: '3',
+        subscription: '/data/Campaign_Step__ChangeEvent',
+        successful: true,
+      },
+      {
+        clientId,
+        channel: '/meta/subscribe',
+        id: '4',
+        subscription: '/event/Campaign_Activity__e',
+        successful: true,
+      },
+      expect.objectContaining({
+        channel: '/data/Campaign_Step__ChangeEvent',
+        data: expect.objectContaining({ event: { replayId: 1 } }),
+      }),
       { clientId, channel: '/meta/connect', id: '5', successful: true },
     ]);
   });
 
   it('refuses requests without the BAYEUX_BROWSER cookie once a client has a session', async () => {
     const clientId = await handshake();
-    const { body } = await post([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '2' }], { withCookie: false });
+    const { body } = await post(
+      [{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '2' }],
+      { withCookie: false },
+    );
     expect(body).toEqual([
-      { clientId, channel: '/meta/connect', id: '2', error: `400::Client ${clientId} has established a session, but no BAYEUX_BROWSER cookie present`, successful: false },
+      {
+        clientId,
+        channel: '/meta/connect',
+        id: '2',
+        error: `400::Client ${clientId} has established a session, but no BAYEUX_BROWSER cookie present`,
+        successful: false,
+      },
     ]);
   });
 
   it('denies a handshake without or with a bad token, with the reason in ext.sfdc', async () => {
-    const message = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' };
+    const message = {
+      channel: '/meta/handshake',
+      version: '1.0',
+      supportedConnectionTypes: ['long-polling'],
+      id: '1',
+    };
     const missing = await post([message], { token: null });
     expect(missing.body).toEqual([
       {
-        ext: { sfdc: { failureReason: '401::Request requires authentication' }, replay: true, 'payload.format': true },
+        ext: {
+          sfdc: { failureReason: '401::Request requires authentication' },
+          replay: true,
+          'payload.format': true,
+        },
         advice: { reconnect: 'none' },
         channel: '/meta/handshake',
         id: '1',
@@ -121,7 +197,10 @@ describe('Bayeux long polling at /cometd/62.0', () => {
       },
     ]);
     const bad = await post([message], { token: 'not-a-token' });
-    expect(bad.body[0]).toMatchObject({ ext: { sfdc: { failureReason: '401::Authentication invalid' } }, error: '403::Handshake denied' });
+    expect(bad.body[0]).toMatchObject({
+      ext: { sfdc: { failureReason: '401::Authentication invalid' } },
+      error: '403::Handshake denied',
+    });
   });
 
   it('forgets a client that does not reconnect in time: 403::Unknown client with handshake advice', async () => {
@@ -130,7 +209,13 @@ describe('Bayeux long polling at /cometd/62.0', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     const { body } = await connect(clientId, '3');
     expect(body).toEqual([
-      { advice: { interval: 0, reconnect: 'handshake' }, channel: '/meta/connect', id: '3', error: '403::Unknown client', successful: false },
+      {
+        advice: { interval: 0, reconnect: 'handshake' },
+        channel: '/meta/connect',
+        id: '3',
+        error: '403::Unknown client',
+        successful: false,
+      },
     ]);
     expect(org.streaming.clientCount()).toBe(0);
   });
@@ -154,23 +239,44 @@ describe('Bayeux long polling at /cometd/62.0', () => {
   });
 
   it('requires an API version of 37.0 or later in the URI', async () => {
-    const message = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' };
+    const message = {
+      channel: '/meta/handshake',
+      version: '1.0',
+      supportedConnectionTypes: ['long-polling'],
+      id: '1',
+    };
     const none = await post([message], { path: '/cometd' });
     expect(none.status).toBe(400);
     expect(none.body[0]?.error).toBe("400::API version in the URI is mandatory. URI format: '/cometd/62.0'");
     const old = await post([message], { path: '/cometd/36.0' });
-    expect(old.body[0]?.error).toBe("400::Unsupported API version. Only API versions '37.0' and later are supported. URI format: '/cometd/62.0'");
+    expect(old.body[0]?.error).toBe(
+      "400::Unsupported API version. Only API versions '37.0' and later are supported. URI format: '/cometd/62.0'",
+    );
   });
 
   it('stops delivery after unsubscribe and forgets the client after disconnect', async () => {
     const clientId = await handshake();
     await connect(clientId);
-    await post([{ channel: '/meta/subscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '3' }]);
-    const unsubscribed = await post([{ channel: '/meta/unsubscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '4' }]);
-    expect(unsubscribed.body).toEqual([
-      { clientId, channel: '/meta/unsubscribe', id: '4', subscription: '/data/Campaign_Step__ChangeEvent', successful: true },
+    await post([
+      { channel: '/meta/subscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '3' },
     ]);
-    org.commit({ entityName: 'Campaign_Step__c', changeType: 'CREATE', records: { a01000000000001AAA: stepRecord('a01000000000001AAA') } });
+    const unsubscribed = await post([
+      { channel: '/meta/unsubscribe', clientId, subscription: '/data/Campaign_Step__ChangeEvent', id: '4' },
+    ]);
+    expect(unsubscribed.body).toEqual([
+      {
+        clientId,
+        channel: '/meta/unsubscribe',
+        id: '4',
+        subscription: '/data/Campaign_Step__ChangeEvent',
+        successful: true,
+      },
+    ]);
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000001AAA: stepRecord('a01000000000001AAA') },
+    });
     const polled = await connect(clientId, '5');
     expect(polled.body).toEqual([{ clientId, channel: '/meta/connect', id: '5', successful: true }]);
 
