@@ -1,0 +1,155 @@
+// Executes a compiled query against the store and shapes rows exactly as the REST API returns
+// them: `attributes` first, parent relationships as nested objects (null when empty), child
+// subqueries as nested query results (null when empty), aggregates as AggregateResult rows.
+import type { SRecord } from '../core/recordStore.ts';
+import type { Org } from '../records/org.ts';
+import type { CompiledQuery, FieldPath } from './ast.ts';
+import { type EvalContext, matches, readPath } from './evaluateCondition.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface QueryOutcome {
+  totalSize: number;
+  records: Row[];
+}
+
+export function runQuery(org: Org, query: CompiledQuery, apiVersion: string, includeDeleted: boolean): QueryOutcome {
+  const semiJoins = new Map<CompiledQuery, Set<string>>();
+  const ctx: EvalContext = {
+    org,
+    now: org.clock.now(),
+    semiJoin(sub) {
+      let values = semiJoins.get(sub);
+      if (!values) {
+        const path = (sub.items[0] as { path: FieldPath }).path;
+        const type = path.field.type;
+        values = new Set(
+          select(ctx, sub, false)
+            .map((r) => readPath(org, r, path))
+            .filter((v) => v !== null)
+            .map((v) => (type === 'id' || type === 'reference' ? String(v) : String(v).toLowerCase())),
+        );
+        semiJoins.set(sub, values);
+      }
+      return values;
+    },
+  };
+  const rows = select(ctx, query, includeDeleted);
+  if (query.countOnly) return { totalSize: rows.length, records: [] };
+  if (query.groupBy.length > 0 || query.items.some((i) => i.kind === 'aggregate')) {
+    const records = aggregate(org, query, rows);
+    return { totalSize: records.length, records };
+  }
+  return { totalSize: rows.length, records: rows.map((r) => shapeRecord(ctx, query, r, apiVersion, includeDeleted)) };
+}
+
+/** Filters, orders and pages the records of the query's object. */
+function select(ctx: EvalContext, query: CompiledQuery, includeDeleted: boolean, parentFilter?: (r: SRecord) => boolean): SRecord[] {
+  let rows = ctx.org.store
+    .all(query.object.name)
+    .filter((r) => (includeDeleted || r.IsDeleted !== true) && (!parentFilter || parentFilter(r)))
+    .filter((r) => !query.where || matches(ctx, r, query.where));
+  if (query.orderBy.length > 0) rows = sortRows(ctx, query, rows);
+  const offset = query.offset ?? 0;
+  return rows.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
+}
+
+function sortRows(ctx: EvalContext, query: CompiledQuery, rows: SRecord[]): SRecord[] {
+  const keyed = rows.map((r) => ({ r, keys: query.orderBy.map((o) => readPath(ctx.org, r, o.path)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < query.orderBy.length; i++) {
+      const { descending, nullsLast } = query.orderBy[i]!;
+      const x = a.keys[i];
+      const y = b.keys[i];
+      if (x === y) continue;
+      if (x === null || y === null) return (x === null) === nullsLast ? 1 : -1;
+      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { sensitivity: 'base' });
+      if (cmp !== 0) return descending ? -cmp : cmp;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.r);
+}
+
+function attributes(type: string, id: string, apiVersion: string): Row {
+  return { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${id}` };
+}
+
+function shapeRecord(ctx: EvalContext, query: CompiledQuery, record: SRecord, apiVersion: string, includeDeleted: boolean): Row {
+  const out: Row = { attributes: attributes(query.object.name, record.Id, apiVersion) };
+  for (const item of query.items) {
+    if (item.kind === 'field') placeField(ctx.org, out, record, item.path, apiVersion);
+    else if (item.kind === 'subquery') {
+      const children = select(ctx, item.query, includeDeleted, (r) => r[item.relationship.field] === record.Id);
+      out[item.relationship.relationshipName!] =
+        children.length === 0
+          ? null
+          : { totalSize: children.length, done: true, records: children.map((c) => shapeRecord(ctx, item.query, c, apiVersion, includeDeleted)) };
+    }
+  }
+  return out;
+}
+
+/** Writes one selected field into the row, creating nested parent objects on the way. */
+function placeField(org: Org, out: Row, record: SRecord, path: FieldPath, apiVersion: string): void {
+  let target = out;
+  let current: SRecord = record;
+  for (const hop of path.hops) {
+    const name = hop.relationshipName!;
+    const id = current[hop.name];
+    const parent = typeof id === 'string' ? org.store.find(id) : undefined;
+    if (!parent) {
+      if (target[name] === undefined) target[name] = null;
+      return;
+    }
+    if (!target[name]) {
+      // Polymorphic lookups (Who, What, Owner) answer with the `Name` pseudo-type.
+      const polymorphic = hop.referenceTo.length > 1 || hop.name === 'OwnerId';
+      const shaped = attributes(parent.object, parent.record.Id, apiVersion);
+      if (polymorphic) shaped.type = 'Name';
+      target[name] = { attributes: shaped };
+    }
+    target = target[name] as Row;
+    current = parent.record;
+  }
+  target[path.fieldName] = current[path.fieldName] ?? null;
+}
+
+function aggregate(org: Org, query: CompiledQuery, rows: SRecord[]): Row[] {
+  const groups = new Map<string, SRecord[]>();
+  for (const r of rows) {
+    const key = JSON.stringify(query.groupBy.map((g) => readPath(org, r, g)));
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  if (query.groupBy.length === 0 && groups.size === 0) groups.set('[]', []);
+  const out: Row[] = [];
+  for (const members of groups.values()) {
+    const row: Row = { attributes: { type: 'AggregateResult' } };
+    for (const item of query.items) {
+      if (item.kind === 'field') row[item.path.fieldName] = members[0] ? readPath(org, members[0], item.path) : null;
+      if (item.kind !== 'aggregate') continue;
+      const values = members.map((m) => readPath(org, m, item.path!)).filter((v) => v !== null);
+      switch (item.fn) {
+        case 'COUNT':
+          row[item.alias] = values.length;
+          break;
+        case 'COUNT_DISTINCT':
+          row[item.alias] = new Set(values.map(String)).size;
+          break;
+        case 'SUM':
+          row[item.alias] = values.length ? values.reduce((s: number, v) => s + Number(v), 0) : null;
+          break;
+        case 'AVG':
+          row[item.alias] = values.length ? values.reduce((s: number, v) => s + Number(v), 0) / values.length : null;
+          break;
+        case 'MIN':
+        case 'MAX': {
+          const sorted = [...values].sort((a, b) => (typeof a === 'number' ? a - (b as number) : String(a).localeCompare(String(b))));
+          row[item.alias] = (item.fn === 'MIN' ? sorted[0] : sorted[sorted.length - 1]) ?? null;
+        }
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
