@@ -1,0 +1,102 @@
+// The DeliveryOrg port over one jsforce session: the reads the dispatcher makes just before it
+// sends (paged SOQL, ids in chunks) and the opt-out write. Owned by the dispatch work (issue 8);
+// it reuses this folder's query and write machinery so retries and batching behave the same.
+import type { Logger } from 'pino';
+import type { Clock } from '../app/ports/clock.ts';
+import type { OrgRecord, RecordOutcome } from '../app/ports/campaignOrg.ts';
+import type { DeliveryOrg, SendableStepRecord, StepContentRecord } from '../app/ports/deliveryOrg.ts';
+import type { OrgSession } from './orgConnection.ts';
+import { queryAll } from './queryAll.ts';
+import { RecordWriter } from './recordWriter.ts';
+import { assertFieldName, inChunks, soqlList } from './soql.ts';
+
+const SENDABLE_FIELDS =
+  'Id, Enrollment__c, Step__c, Step_Key__c, Status__c, Scheduled_At__c, Sent_At__c, Completed_At__c, Subject__c, ' +
+  'Body__c, Message_Id__c, In_Reply_To__c, Task_Id__c';
+const CONTENT_FIELDS = 'Id, Campaign__c, Day__c, Order__c, Type__c, Send_Option__c, Subject__c, Body__c';
+const RECIPIENT_ALWAYS = ['Id', 'Email', 'Name', 'HasOptedOutOfEmail'];
+const SENDER_ALWAYS = ['Id', 'Name', 'Email', 'TimeZoneSidKey'];
+
+function fieldList(always: readonly string[], extra: readonly string[], where: string): string {
+  const fields = new Set(always);
+  for (const path of extra) {
+    for (const part of path.split('.')) assertFieldName(part, where);
+    fields.add(path);
+  }
+  return [...fields].join(', ');
+}
+
+export class JsforceDeliveryOrg implements DeliveryOrg {
+  private readonly writer: RecordWriter;
+  private readonly deps: { clock: Clock; logger: Logger };
+
+  constructor(
+    private readonly session: OrgSession,
+    options: { clock: Clock; logger: Logger },
+  ) {
+    this.deps = { clock: options.clock, logger: options.logger.child({ component: 'delivery-org' }) };
+    this.writer = new RecordWriter({
+      connection: session.connection,
+      apiVersion: session.apiVersion,
+      clock: options.clock,
+      logger: this.deps.logger,
+      bulkThreshold: Number.POSITIVE_INFINITY,
+    });
+  }
+
+  private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
+    const out: T[] = [];
+    for (const chunk of inChunks(ids.filter(Boolean))) {
+      out.push(...(await queryAll<T>(this.session.connection, this.session.apiVersion, build(soqlList(chunk)), this.deps)));
+    }
+    return out;
+  }
+
+  sendableSteps(enrollmentIds: string[]): Promise<SendableStepRecord[]> {
+    return this.queryByIds(enrollmentIds, (list) => `SELECT ${SENDABLE_FIELDS} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`);
+  }
+
+  requestedSteps(): Promise<SendableStepRecord[]> {
+    return queryAll(
+      this.session.connection,
+      this.session.apiVersion,
+      `SELECT ${SENDABLE_FIELDS} FROM Enrollment_Step__c WHERE Status__c = 'Send_Requested'`,
+      this.deps,
+    );
+  }
+
+  stepContents(campaignIds: string[]): Promise<StepContentRecord[]> {
+    return this.queryByIds(campaignIds, (list) => `SELECT ${CONTENT_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`);
+  }
+
+  async recipients(personIds: string[], fields: { Contact: string[]; Lead: string[] }): Promise<OrgRecord[]> {
+    const out: OrgRecord[] = [];
+    // Contact ids start with 003, lead ids with 00Q: each object is asked for its own ids.
+    for (const [sobject, prefix] of [['Contact', '003'], ['Lead', '00Q']] as const) {
+      const own = personIds.filter((id) => id.startsWith(prefix));
+      if (own.length === 0) continue;
+      const select = fieldList(RECIPIENT_ALWAYS, fields[sobject], `merge field on ${sobject}`);
+      out.push(...(await this.queryByIds<OrgRecord>(own, (list) => `SELECT ${select} FROM ${sobject} WHERE Id IN ${list}`)));
+    }
+    return out;
+  }
+
+  senders(userIds: string[], fields: string[]): Promise<OrgRecord[]> {
+    const select = fieldList(SENDER_ALWAYS, fields, 'merge field on User');
+    return this.queryByIds(userIds, (list) => `SELECT ${select} FROM User WHERE Id IN ${list}`);
+  }
+
+  async optOut(personIds: string[]): Promise<RecordOutcome[]> {
+    const byObject = new Map<string, number[]>();
+    personIds.forEach((id, i) => {
+      const sobject = id.startsWith('00Q') ? 'Lead' : 'Contact';
+      byObject.set(sobject, [...(byObject.get(sobject) ?? []), i]);
+    });
+    const outcomes = new Array<RecordOutcome>(personIds.length);
+    for (const [sobject, indexes] of byObject) {
+      const results = await this.writer.update(sobject, indexes.map((i) => ({ Id: personIds[i], HasOptedOutOfEmail: true })));
+      indexes.forEach((index, n) => (outcomes[index] = results[n]!));
+    }
+    return outcomes;
+  }
+}
