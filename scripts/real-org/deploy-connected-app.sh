@@ -6,7 +6,7 @@
 #
 # Usage: scripts/real-org/deploy-connected-app.sh --target-org ALIAS --certificate server.crt
 #          --contact-email admin@company.example [--consumer-key KEY] [--name API_NAME]
-# Env:   SF_TARGET_ORG, JWT_CERT_FILE, CONNECTED_APP_CONTACT_EMAIL, SF_JWT_CLIENT_ID, CONNECTED_APP_NAME.
+# Env:   SF_TARGET_ORG, JWT_CERT_FILE, CONNECTED_APP_CONTACT_EMAIL, SF_CLIENT_ID, CONNECTED_APP_NAME.
 set -euo pipefail
 self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ export SF_DISABLE_AUTOUPDATE=true SF_SKIP_NEW_VERSION_CHECK=true
 target_org=${SF_TARGET_ORG:-}
 certificate=${JWT_CERT_FILE:-$HOME/.sales-campaigns/jwt/server.crt}
 contact_email=${CONNECTED_APP_CONTACT_EMAIL:-}
-consumer_key=${SF_JWT_CLIENT_ID:-}
+consumer_key=${SF_CLIENT_ID:-}
 app_name=${CONNECTED_APP_NAME:-Sales_Campaigns_Sync}
 
 while [ $# -gt 0 ]; do
@@ -70,4 +70,4 @@ cat >"$work/connectedApps/$app_name.connectedApp" <<XML
 XML
 
 npx --no-install sf project deploy start --metadata-dir "$work" --target-org "$target_org" --wait 20
-echo "connected app $app_name deployed; set SF_JWT_CLIENT_ID=$consumer_key for the sync service"
+echo "connected app $app_name deployed; set SF_CLIENT_ID=$consumer_key for the sync service"
