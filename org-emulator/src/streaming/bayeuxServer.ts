@@ -54,13 +54,7 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
     sessions.touch(session);
     try {
       if (!auth.ok) return authenticationFailed(session, message, auth.error);
-      if (!hasCookie)
-        return withId(message, {
-          clientId: session.clientId,
-          channel: message.channel,
-          error: errors.missingBrowserCookie(session.clientId),
-          successful: false,
-        });
+      if (!hasCookie) return refused(session, message, errors.missingBrowserCookie(session.clientId));
       switch (message.channel) {
         case '/meta/subscribe':
           return subscribe(context, session, message);
@@ -70,12 +64,7 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
           sessions.forget(session.clientId, 'end-poll');
           return withId(message, { clientId: session.clientId, channel: message.channel, successful: true });
         default:
-          return withId(message, {
-            clientId: session.clientId,
-            channel: message.channel,
-            error: errors.PUBLISH_DENIED,
-            successful: false,
-          });
+          return refused(session, message, errors.PUBLISH_DENIED);
       }
     } finally {
       sessions.idle(session);
@@ -176,10 +165,16 @@ export function createBayeuxHandler(context: BayeuxServerContext) {
   }
 }
 
+function refused(session: ClientSession, message: BayeuxMessage, error: string): BayeuxMessage {
+  return withId(message, { clientId: session.clientId, channel: message.channel, error, successful: false });
+}
+
 function unknownClient(message: BayeuxMessage): BayeuxMessage {
+  const subscription = message.subscription === undefined ? {} : { subscription: message.subscription };
   return withId(message, {
     advice: { interval: 0, reconnect: 'handshake' },
     channel: message.channel,
+    ...subscription,
     error: errors.UNKNOWN_CLIENT,
     successful: false,
   });

@@ -27,8 +27,6 @@ export interface EventStore {
   /** What a subscription with this replay position receives at once: nothing for -1, everything
    * retained for -2, everything after a stored id; refused for an id not (or no longer) retained. */
   replayFrom(stream: StreamKey, channel: string, replayId: number): ReplayCheck;
-  /** Retained events of a stream, oldest first (for inspection and tests). */
-  retained(stream: StreamKey): StoredEvent[];
 }
 
 export function createEventStore(clock: EmulatorClock, retentionMs: number): EventStore {
@@ -69,9 +67,6 @@ export function createEventStore(clock: EmulatorClock, retentionMs: number): Eve
       const position = stream.events.findIndex((event) => event.replayId === replayId);
       if (position === -1) return { ok: false };
       return { ok: true, events: stream.events.slice(position + 1).filter(onChannel) };
-    },
-    retained(key) {
-      return [...streamOf(key).events];
     },
   };
 }
