@@ -44,7 +44,10 @@ export function readPackageSync(forceAppDir: string): PackageModel {
   };
 }
 
-/** The same model; async so callers in async code need not block on the file reads' errors. */
+/**
+ * The same model as a promise, for async callers. It reads synchronously underneath: a package
+ * is about a hundred small files, read once at start-up.
+ */
 export async function readPackage(forceAppDir: string): Promise<PackageModel> {
   return readPackageSync(forceAppDir);
 }
