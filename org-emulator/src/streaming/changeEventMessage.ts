@@ -8,6 +8,7 @@
 // when their bodies are identical; otherwise each distinct body is its own event.
 import { createHash } from 'node:crypto';
 import type { CommittedChange } from '../core/changeFeed.ts';
+import { toEventFields } from './eventValues.ts';
 
 /** Fields Salesforce never puts into a change event body. */
 const NOT_IN_BODY = new Set([
@@ -52,7 +53,7 @@ export function buildChangeEventBodies(change: CommittedChange, apiVersion: stri
         diffFields: [],
         changedFields,
       },
-      ...fields,
+      ...toEventFields(fields),
     },
   }));
 }

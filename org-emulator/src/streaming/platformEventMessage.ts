@@ -5,12 +5,13 @@
 import type { PublishedEvent } from '../core/changeFeed.ts';
 import type { EventData } from './eventStore.ts';
 import { schemaIdOf } from './changeEventMessage.ts';
+import { toEventFields } from './eventValues.ts';
 
 export function buildPlatformEventData(event: PublishedEvent, replayId: number): EventData {
   const { CreatedDate: _date, CreatedById: _by, EventUuid: uuid, ...fields } = event.payload;
   return {
     schema: schemaIdOf(event.eventName),
-    payload: { CreatedDate: event.createdDate, CreatedById: event.createdById, ...fields },
+    payload: toEventFields({ CreatedDate: event.createdDate, CreatedById: event.createdById, ...fields }),
     // The REST side puts the UUID of the publish result into the payload; older feeds only had an id.
     event: { EventUuid: typeof uuid === 'string' ? uuid : event.id, replayId },
   };

@@ -58,9 +58,10 @@ describe('Change Data Capture', () => {
         Type__c: 'Email',
         Subject__c: 'Hello',
         OwnerId: USER_ID,
-        CreatedDate: '2026-11-30T09:00:00.000Z',
+        // Datetimes as the event bus prints them (ISO instant), not as REST does (…000+0000).
+        CreatedDate: '2026-11-30T09:00:00Z',
         CreatedById: USER_ID,
-        LastModifiedDate: '2026-11-30T09:00:00.000Z',
+        LastModifiedDate: '2026-11-30T09:00:00Z',
         LastModifiedById: USER_ID,
       },
       event: { replayId: 1 },
@@ -82,7 +83,7 @@ describe('Change Data Capture', () => {
         a01000000000001AAA: stepRecord('a01000000000001AAA', {
           Subject__c: 'Hello again',
           Instructions__c: null,
-          LastModifiedDate: '2026-11-30T09:05:00.000Z',
+          LastModifiedDate: '2026-11-30T09:05:00.000+0000',
         }),
       },
     });
@@ -96,7 +97,7 @@ describe('Change Data Capture', () => {
     expect(body).toEqual({
       Subject__c: 'Hello again',
       Instructions__c: null,
-      LastModifiedDate: '2026-11-30T09:05:00.000Z',
+      LastModifiedDate: '2026-11-30T09:05:00Z',
     });
   });
 
@@ -191,7 +192,7 @@ describe('Change Data Capture', () => {
     expect(message).toEqual({
       schema: expect.any(String),
       payload: {
-        CreatedDate: published.createdDate,
+        CreatedDate: '2026-11-30T09:00:00Z',
         CreatedById: USER_ID,
         Kind__c: 'Sent',
         Enrollment_Id__c: 'a02000000000001AAA',
