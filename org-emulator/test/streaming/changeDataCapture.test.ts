@@ -181,7 +181,7 @@ describe('Change Data Capture', () => {
   it('delivers platform events on /event/<Name>__e with CreatedDate, CreatedById and EventUuid', async () => {
     const client = await subscribed('/event/Campaign_Activity__e');
     const uuid = '6d1c2f0e-6b8a-4f0e-9d8e-1f2a3b4c5d6e';
-    const published = org.publish('Campaign_Activity__e', {
+    org.publish('Campaign_Activity__e', {
       Kind__c: 'Sent',
       Enrollment_Id__c: 'a02000000000001AAA',
       Enrollment_Step_Id__c: null,
