@@ -27,10 +27,11 @@ export function classifySmtpError(error: SmtpError): DeliveryOutcome {
   const enhanced = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(reply);
   if (status !== undefined && status >= 400 && status < 500) return { kind: 'temporary', reply };
   if (status !== undefined && status >= 500) {
-    // 5.1.x is about the address; 550/551/553 at RCPT name the mailbox (DESIGN §2.5 "mailbox unavailable").
-    const mailbox = enhanced ? enhanced[2] === '1' : error.command === 'RCPT TO' && [550, 551, 553].includes(status);
-    if (mailbox || error.code === 'EENVELOPE') return { kind: 'recipient_rejected', reply };
-    return { kind: 'sender_failed', reply };
+    // Only a refusal at RCPT TO is about the recipient: 5.1.x (bad mailbox or address), or a bare
+    // 550/551/553 (DESIGN §2.5 "mailbox unavailable"). The same codes at MAIL FROM are about us.
+    const atRecipient = error.command === 'RCPT TO' || (error.code === 'EENVELOPE' && error.command !== 'MAIL FROM');
+    const mailbox = enhanced ? enhanced[2] === '1' : [550, 551, 553].includes(status);
+    return atRecipient && mailbox ? { kind: 'recipient_rejected', reply } : { kind: 'sender_failed', reply };
   }
   // No reply code: the connection failed. Before DATA nothing was sent; during or after it, maybe.
   if (error.command === 'DATA' || error.code === 'EMESSAGE' || /after DATA|message/i.test(error.command ?? '')) {
