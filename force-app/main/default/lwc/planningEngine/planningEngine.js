@@ -53,9 +53,15 @@ function parseIsoDate(text) {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayNumberFromCivil(year, month, day);
 }
+var formatted = /* @__PURE__ */ new Map();
 function formatIsoDate(dayNumber) {
+  const known = formatted.get(dayNumber);
+  if (known !== void 0) return known;
   const { year, month, day } = civilFromDayNumber(dayNumber);
-  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  const text = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  if (formatted.size >= 1e5) formatted.clear();
+  formatted.set(dayNumber, text);
+  return text;
 }
 
 // sync-service/src/domain/timeOfDay.ts
@@ -95,6 +101,27 @@ var ZoneRules = class {
       minute: "numeric",
       second: "numeric"
     });
+  }
+  /** The local calendar date of an instant. */
+  dayOf(instant) {
+    return Math.floor((instant + this.offsetAt(instant)) / MS_PER_DAY);
+  }
+  /** The local time of day of an instant, in whole minutes (seconds dropped). */
+  minuteOf(instant) {
+    const wall = instant + this.offsetAt(instant);
+    return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  }
+  /** See zonedInstant. */
+  instantOf(day, minute) {
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    const offsetBefore = this.offsetAt(wall - MS_PER_DAY);
+    const offsetAfter = this.offsetAt(wall + MS_PER_DAY);
+    if (offsetBefore === offsetAfter) return wall - offsetBefore;
+    const earlier = wall - Math.max(offsetBefore, offsetAfter);
+    const later = wall - Math.min(offsetBefore, offsetAfter);
+    if (this.offsetAt(earlier) + earlier === wall) return earlier;
+    if (this.offsetAt(later) + later === wall) return later;
+    return wall - offsetBefore;
   }
   /** UTC offset (ms) in force at an instant: local wall time = instant + offset. */
   offsetAt(instant) {
@@ -192,7 +219,7 @@ var ZoneRules = class {
   }
 };
 var zones = /* @__PURE__ */ new Map();
-function rulesOf(timeZone) {
+function timeZoneRules(timeZone) {
   const rules = zones.get(timeZone);
   if (rules) return rules;
   if (rules === null || !isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
@@ -210,28 +237,19 @@ function isValidTimeZone(timeZone) {
   }
 }
 function utcOffsetAt(timeZone, instant) {
-  return rulesOf(timeZone).offsetAt(instant);
+  return timeZoneRules(timeZone).offsetAt(instant);
 }
 function localDayOf(timeZone, instant) {
-  return Math.floor((instant + rulesOf(timeZone).offsetAt(instant)) / MS_PER_DAY);
+  return timeZoneRules(timeZone).dayOf(instant);
 }
 function localMinuteOf(timeZone, instant) {
-  const wall = instant + rulesOf(timeZone).offsetAt(instant);
-  return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  return timeZoneRules(timeZone).minuteOf(instant);
 }
 function zonedInstant(timeZone, day, minute) {
-  const rules = rulesOf(timeZone);
-  const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
-  const offsetBefore = rules.offsetAt(wall - MS_PER_DAY);
-  const offsetAfter = rules.offsetAt(wall + MS_PER_DAY);
-  const earlier = wall - Math.max(offsetBefore, offsetAfter);
-  const later = wall - Math.min(offsetBefore, offsetAfter);
-  if (rules.offsetAt(earlier) + earlier === wall) return earlier;
-  if (rules.offsetAt(later) + later === wall) return later;
-  return wall - offsetBefore;
+  return timeZoneRules(timeZone).instantOf(day, minute);
 }
-function startOfLocalDay(timeZone, day) {
-  return zonedInstant(timeZone, day, 0);
+function startOfLocalDay2(timeZone, day) {
+  return timeZoneRules(timeZone).instantOf(day, 0);
 }
 
 // sync-service/src/domain/formatInstant.ts
@@ -502,13 +520,22 @@ function checkPlanInput(input) {
   if (sendAt === null && compiled.firstEmail?.option === "Choose_At_Launch") {
     problems.push(problem("PLAN.MISSING_SEND_AT", `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`, compiled.firstEmail.id));
   }
-  for (const date of input.holidays ?? []) {
+  if (input.holidays) problems.push(...checkHolidays(input.holidays));
+  if (input.progress) problems.push(...checkProgress(input, compiled));
+  if (input.pauses && input.pauses.length > 0) problems.push(...checkPauses(input));
+  return problems;
+}
+var checkedHolidays = /* @__PURE__ */ new WeakMap();
+function checkHolidays(holidays) {
+  const known = checkedHolidays.get(holidays);
+  if (known) return known;
+  const problems = [];
+  for (const date of holidays) {
     if (typeof date !== "string" || parseIsoDate(date) === null) {
       problems.push(problem("PLAN.INVALID_HOLIDAY", `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`));
     }
   }
-  problems.push(...checkProgress(input, compiled));
-  problems.push(...checkPauses(input));
+  checkedHolidays.set(holidays, problems);
   return problems;
 }
 function checkProgress(input, compiled) {
@@ -566,13 +593,13 @@ function planEnrollment(input) {
   if (problems.length > 0) throw new PlanError(problems);
   return new EnrollmentWalk(input, compileCampaign(input.campaign)).run();
 }
-function dayOneOf(campaign, calendar, timeZone, launchedAt, sendAt) {
-  if (sendAt !== null) return localDayOf(timeZone, sendAt);
-  const launchDay = localDayOf(timeZone, launchedAt);
+function dayOneOf(campaign, calendar, zone, launchedAt, sendAt) {
+  if (sendAt !== null) return zone.dayOf(sendAt);
+  const launchDay = zone.dayOf(launchedAt);
   let launchDayWorks = calendar.isCampaignDay(launchDay);
   const first = campaign.firstEmail;
   if (launchDayWorks && first?.option === "At_Time" && first.sendMinute !== null) {
-    launchDayWorks = zonedInstant(timeZone, launchDay, first.sendMinute) >= launchedAt;
+    launchDayWorks = zone.instantOf(launchDay, first.sendMinute) >= launchedAt;
   }
   return launchDayWorks ? launchDay : calendar.nextCampaignDayAfter(launchDay);
 }
@@ -600,7 +627,7 @@ var EnrollmentWalk = class {
     // Memo of the last position → date lookup; positions only grow along the walk.
     __publicField(this, "memoPosition", 0);
     __publicField(this, "memoDate");
-    this.zone = input.timeZone;
+    this.zone = timeZoneRules(input.timeZone);
     this.calendar = campaignCalendar(campaign.skipWeekends, input.holidays);
     this.progress = input.progress ?? {};
     this.pauses = input.pauses && input.pauses.length > 1 ? [...input.pauses].sort((a, b) => a.pausedAt - b.pausedAt) : input.pauses ?? NO_PAUSES;
@@ -620,7 +647,7 @@ var EnrollmentWalk = class {
       items.push(step.isTask ? this.planTask(step) : this.planSend(step));
     }
     return {
-      timeZone: this.zone,
+      timeZone: this.input.timeZone,
       day1: formatIsoDate(this.day1),
       campaignStart: this.campaignStart,
       shiftDays: this.shift,
@@ -636,7 +663,7 @@ var EnrollmentWalk = class {
     const sentAt = facts.sentAt ?? null;
     let at = this.sendMoment(step);
     while (this.applyPauses(sentAt ?? at)) at = this.sendMoment(step);
-    if (this.release && at < this.release.at) at = zonedInstant(this.zone, this.release.day, localMinuteOf(this.zone, at));
+    if (this.release && at < this.release.at) at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
     if (at < this.floor) at = this.floor;
     let state;
     if (sentAt !== null) {
@@ -649,7 +676,7 @@ var EnrollmentWalk = class {
     }
     if (state !== "skipped" && state !== "ended") {
       this.floor = Math.max(this.floor, at);
-      this.currentDayEmailMinute = localMinuteOf(this.zone, at);
+      this.currentDayEmailMinute = this.zone.minuteOf(at);
       this.lastSentEmail = step.id;
     }
     const item = {
@@ -657,7 +684,7 @@ var EnrollmentWalk = class {
       day: step.day,
       order: step.order,
       kind: "send",
-      date: formatIsoDate(localDayOf(this.zone, at)),
+      date: formatIsoDate(this.zone.dayOf(at)),
       at,
       threadOf,
       dependsOn,
@@ -670,13 +697,13 @@ var EnrollmentWalk = class {
   sendMoment(step) {
     const date = this.dateOfPosition(step.day - 1 + this.shift);
     if (step.isFirstEmail) {
-      const chosen = this.input.sendAt ?? zonedInstant(this.zone, this.day1, step.sendMinute);
-      return localDayOf(this.zone, chosen) === date ? chosen : zonedInstant(this.zone, date, localMinuteOf(this.zone, chosen));
+      const chosen = this.input.sendAt ?? this.zone.instantOf(this.day1, step.sendMinute);
+      return this.zone.dayOf(chosen) === date ? chosen : this.zone.instantOf(date, this.zone.minuteOf(chosen));
     }
-    if (step.option === "At_Time") return zonedInstant(this.zone, date, step.sendMinute);
-    if (this.earlierDayEmailMinute !== null) return zonedInstant(this.zone, date, this.earlierDayEmailMinute);
-    if (step.day === 1 && localDayOf(this.zone, this.campaignStart) === date) return this.campaignStart;
-    return zonedInstant(this.zone, date, this.campaign.defaultSendMinute);
+    if (step.option === "At_Time") return this.zone.instantOf(date, step.sendMinute);
+    if (this.earlierDayEmailMinute !== null) return this.zone.instantOf(date, this.earlierDayEmailMinute);
+    if (step.day === 1 && this.zone.dayOf(this.campaignStart) === date) return this.campaignStart;
+    return this.zone.instantOf(date, this.campaign.defaultSendMinute);
   }
   planTask(step) {
     const facts = this.progress[step.id] ?? NO_PROGRESS;
@@ -688,9 +715,9 @@ var EnrollmentWalk = class {
     let due = this.dateOfPosition(step.day - 1 + this.shift);
     while (this.applyPauses(doneAt ?? Infinity)) due = this.dateOfPosition(step.day - 1 + this.shift);
     if (this.release && due < this.release.expiryDay) due = this.release.day;
-    if (this.floor > -Infinity) due = Math.max(due, localDayOf(this.zone, this.floor));
+    if (this.floor > -Infinity) due = Math.max(due, this.zone.dayOf(this.floor));
     const expiresAt = startOfLocalDay(this.zone, this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1);
-    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : startOfLocalDay(this.zone, due);
+    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : this.zone.instantOf(due, 0);
     const item = {
       stepId: step.id,
       day: step.day,
@@ -708,10 +735,10 @@ var EnrollmentWalk = class {
       const at = completedAt ?? skippedAt;
       item.state = completedAt !== null ? "completed" : "skipped";
       if (completedAt !== null) item.completedAt = completedAt;
-      this.shift += this.calendar.campaignDaysBetween(due, localDayOf(this.zone, at));
+      this.shift += this.calendar.campaignDaysBetween(due, this.zone.dayOf(at));
       this.floor = Math.max(this.floor, at);
       if (completedAt !== null && step.isEmail) {
-        this.currentDayEmailMinute = localMinuteOf(this.zone, completedAt);
+        this.currentDayEmailMinute = this.zone.minuteOf(completedAt);
         this.lastSentEmail = step.id;
       }
     } else if (expiredAt !== null) {
@@ -720,7 +747,7 @@ var EnrollmentWalk = class {
         this.ended ??= { reason: "TASK_EXPIRED", stepId: step.id, at: expiredAt };
       } else {
         this.shift += this.campaign.taskExpiryDays;
-        const expiryDay = localDayOf(this.zone, expiredAt);
+        const expiryDay = this.zone.dayOf(expiredAt);
         this.release = { at: expiredAt, expiryDay, day: this.calendar.firstCampaignDayFrom(expiryDay) };
       }
     } else {
@@ -745,7 +772,7 @@ var EnrollmentWalk = class {
         this.held = true;
         break;
       }
-      const begun = this.calendar.campaignDaysBetween(localDayOf(this.zone, pause.pausedAt), localDayOf(this.zone, resumedAt));
+      const begun = this.calendar.campaignDaysBetween(this.zone.dayOf(pause.pausedAt), this.zone.dayOf(resumedAt));
       this.shift += begun;
       this.floor = Math.max(this.floor, resumedAt);
       this.nextPause++;
@@ -987,21 +1014,21 @@ function lookup(record, key) {
   }
   return void 0;
 }
+function unresolved(field, stage, why) {
+  throw new ComposeError("MAIL.UNRESOLVED_MERGE_FIELD", `${stage}: merge field ${field.token} ${why}`, stage, field.token);
+}
 function resolveMergeField(field, context, stage) {
-  const fail = (why) => {
-    throw new ComposeError("MAIL.UNRESOLVED_MERGE_FIELD", `${stage}: merge field ${field.token} ${why}`, stage, field.token);
-  };
   let record;
   switch (field.source) {
     case null:
-      return fail("names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)");
+      return unresolved(field, stage, "names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)");
     case "recipient":
       record = context.recipient;
       break;
     case "contact":
     case "lead": {
       const wanted = field.source === "contact" ? "Contact" : "Lead";
-      if (context.recipientObject !== wanted) return fail(`needs a ${wanted} but the recipient is a ${context.recipientObject}`);
+      if (context.recipientObject !== wanted) return unresolved(field, stage, `needs a ${wanted} but the recipient is a ${context.recipientObject}`);
       record = context.recipient;
       break;
     }
@@ -1010,20 +1037,20 @@ function resolveMergeField(field, context, stage) {
       break;
     case "organization":
       record = context.organization;
-      if (record === void 0) return fail("cannot be resolved: no organization record was provided");
+      if (record === void 0) return unresolved(field, stage, "cannot be resolved: no organization record was provided");
       break;
   }
   let value = record;
   for (let i = 0; i < field.path.length; i++) {
     if (value === null) return "";
-    if (typeof value !== "object") return fail(`cannot be resolved: ${field.path.slice(0, i).join(".")} is not a relationship`);
+    if (typeof value !== "object") return unresolved(field, stage, `cannot be resolved: ${field.path.slice(0, i).join(".")} is not a relationship`);
     value = lookup(value, field.path[i]);
-    if (value === void 0) return fail(`cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join(".")}`);
+    if (value === void 0) return unresolved(field, stage, `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join(".")}`);
   }
   if (value === null) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return fail("is a relationship or compound value, not a field");
+  return unresolved(field, stage, "is a relationship or compound value, not a field");
 }
 export {
   CampaignCalendar,
@@ -1039,12 +1066,12 @@ export {
   PlanError,
   SEND_OPTIONS,
   STEP_TYPES,
+  ZoneRules,
   campaignCalendar,
   checkPlanInput,
   civilFromDayNumber,
   compileCampaign,
   dayNumberFromCivil,
-  dayOneOf,
   daysInMonth,
   emailSent,
   expandHolidays,
@@ -1072,12 +1099,13 @@ export {
   sendOptionLabel,
   sendOptionsFor,
   splitOnMergeFields,
-  startOfLocalDay,
+  startOfLocalDay2 as startOfLocalDay,
   stepSkipped,
   stepsEdited,
   taskCompleted,
   taskExpired,
   taskOpened,
+  timeZoneRules,
   utcOffsetAt,
   validateCampaign,
   weekdayOf,
