@@ -14,7 +14,7 @@ export function assertId(id: string, where: string): string {
   return id;
 }
 
-export const IDS_PER_QUERY = 500;
+export const IDS_PER_QUERY = 800;
 
 export function inChunks<T>(values: readonly T[], size = IDS_PER_QUERY): T[][] {
   const unique = [...new Set(values)];

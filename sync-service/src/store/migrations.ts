@@ -106,6 +106,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('send_ledger_state').on('send_ledger').column('state').execute();
     },
   },
+  '0002_plan_input': {
+    // The planner's input per enrollment (facts, pauses, the step definitions already acted on),
+    // so edits re-plan only what was not yet sent or tasked (domain stepsEdited).
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('enrollment_state').addColumn('plan_input_json', 'text').execute();
+    },
+  },
 };
 
 export const storeMigrations: MigrationProvider = {

@@ -14,6 +14,7 @@ export function enrollmentFromRow(row: Selectable<EnrollmentStateTable>): Enroll
     shiftDays: Number(row.shift_days),
     pausedAt: row.paused_at === null ? null : Number(row.paused_at),
     orgModstamp: row.org_modstamp === null ? null : Number(row.org_modstamp),
+    planInputJson: row.plan_input_json ?? null,
     updatedAt: Number(row.updated_at),
   };
 }
@@ -29,6 +30,7 @@ export function enrollmentToRow(state: EnrollmentState): Insertable<EnrollmentSt
     shift_days: state.shiftDays,
     paused_at: state.pausedAt,
     org_modstamp: state.orgModstamp,
+    plan_input_json: state.planInputJson,
     updated_at: state.updatedAt,
   };
 }

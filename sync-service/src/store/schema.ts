@@ -14,6 +14,7 @@ export interface EnrollmentStateTable {
   paused_at: number | null;
   /** SystemModstamp of the org record when last applied, to ignore stale events. */
   org_modstamp: number | null;
+  plan_input_json: string | null;
   updated_at: number;
 }
 

@@ -47,6 +47,7 @@ describe.each(storeDialects())('store on %s', (dialect) => {
       shiftDays: 0,
       pausedAt: null,
       orgModstamp: T0,
+      planInputJson: '{"timeZone":"Europe/Paris"}',
       updatedAt: T0,
     });
     await store.savePlanItems([item(1), item(1, { stepKey: 'a0E1:a0S2', stepId: 'a0S2', kind: 'task', status: 'Pending', dueAt: null })]);
@@ -54,6 +55,7 @@ describe.each(storeDialects())('store on %s', (dialect) => {
     const reopened = await reopenTestStore(testStore.database);
     try {
       expect((await reopened.enrollment('a0E1'))?.timeZone).toBe('Europe/Paris');
+      expect((await reopened.enrollment('a0E1'))?.planInputJson).toBe('{"timeZone":"Europe/Paris"}');
       const items = await reopened.planItemsOf('a0E1');
       expect(items.map((i) => [i.stepKey, i.kind, i.status, i.dueAt]).sort()).toEqual([
         ['a0E1:a0S1', 'send', 'Scheduled', T0 + 1000],
@@ -172,7 +174,7 @@ describe.each(storeDialects())('store on %s', (dialect) => {
   it('forgets an enrollment with its plan items', async () => {
     await store.saveEnrollment({
       enrollmentId: 'a0E1', campaignId: 'a0C1', ownerId: '005A', personId: '003P', status: 'Active',
-      timeZone: null, shiftDays: 0, pausedAt: null, orgModstamp: null, updatedAt: T0,
+      timeZone: null, shiftDays: 0, pausedAt: null, orgModstamp: null, planInputJson: null, updatedAt: T0,
     });
     await store.savePlanItems([item(1)]);
     await store.forgetEnrollment('a0E1');

@@ -39,6 +39,8 @@ export interface EnrollmentState {
   shiftDays: number;
   pausedAt: number | null;
   orgModstamp: number | null;
+  /** The planner's input (JSON), the service's memory of facts and acted-on step definitions. */
+  planInputJson: string | null;
   updatedAt: number;
 }
 

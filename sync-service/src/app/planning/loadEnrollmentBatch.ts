@@ -1,0 +1,99 @@
+// Reads everything a batch of enrollments needs for planning with one query per kind of record
+// (enrollments, campaigns, steps, enrollment steps, users, people), never one per enrollment.
+import { isValidTimeZone, type IsoDate, type PlanInput } from '../../domain/index.ts';
+import type {
+  CampaignOrg,
+  CampaignRecord,
+  CampaignStepRecord,
+  EnrollmentRecord,
+  EnrollmentStepRecord,
+} from '../ports/campaignOrg.ts';
+import type { EnrollmentState, SyncStore } from '../ports/syncStore.ts';
+import type { OrgDefaults, OrgReferenceData } from './orgReferenceData.ts';
+
+export const LIVE_STATUSES: ReadonlySet<string> = new Set(['Scheduled', 'Active', 'Paused']);
+
+export interface EnrollmentBatch {
+  live: EnrollmentRecord[];
+  ended: EnrollmentRecord[];
+  campaigns: Map<string, CampaignRecord>;
+  stepsByCampaign: Map<string, CampaignStepRecord[]>;
+  stepsByEnrollment: Map<string, EnrollmentStepRecord[]>;
+  timeZones: Map<string, string | null>;
+  holidays: ReadonlySet<IsoDate> | undefined;
+  defaults: OrgDefaults;
+  remembered: Map<string, { state: EnrollmentState; input: PlanInput | null }>;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+export async function loadEnrollmentBatch(
+  ids: string[],
+  deps: { org: CampaignOrg; store: SyncStore; reference: OrgReferenceData },
+  preloaded?: EnrollmentRecord[],
+): Promise<EnrollmentBatch> {
+  const { org, store, reference } = deps;
+  const enrollments = preloaded ?? (await org.enrollments(ids));
+  const live = enrollments.filter((e) => LIVE_STATUSES.has(e.Status__c));
+  const ended = enrollments.filter((e) => !LIVE_STATUSES.has(e.Status__c));
+  const campaignIds = [...new Set(live.map((e) => e.Campaign__c))];
+  const [campaignRecords, steps, enrollmentSteps, defaults] = await Promise.all([
+    campaignIds.length ? org.campaigns(campaignIds) : Promise.resolve([]),
+    campaignIds.length ? org.stepsOfCampaigns(campaignIds) : Promise.resolve([]),
+    enrollments.length ? org.enrollmentSteps(enrollments.map((e) => e.Id)) : Promise.resolve([]),
+    reference.orgDefaults(),
+  ]);
+  const campaigns = new Map(campaignRecords.map((c) => [c.Id, c]));
+  const holidays = campaignRecords.some((c) => c.Skip_Holidays__c) ? await reference.holidayDates() : undefined;
+
+  // Time zones: the enrollment's own once planned; else the owner's, or the recipient's field
+  // for campaigns in Recipient mode (falling back to the owner's).
+  const needZone = live.filter((e) => !e.Time_Zone__c || !isValidTimeZone(e.Time_Zone__c));
+  const ownerZones = await reference.userTimeZones(needZone.map((e) => e.OwnerId));
+  const recipientMode = needZone.filter((e) => campaigns.get(e.Campaign__c)?.Time_Zone_Mode__c === 'Recipient');
+  const personZones = new Map<string, string | null>();
+  if (recipientMode.length > 0 && defaults.recipientTimeZoneField) {
+    const people = await org.people(
+      recipientMode.map((e) => (e.Contact__c ?? e.Lead__c)!).filter(Boolean),
+      defaults.recipientTimeZoneField,
+    );
+    for (const person of people) personZones.set(person.Id, person.timeZone);
+  }
+  const timeZones = new Map<string, string | null>();
+  for (const e of live) {
+    if (e.Time_Zone__c && isValidTimeZone(e.Time_Zone__c)) {
+      timeZones.set(e.Id, e.Time_Zone__c);
+      continue;
+    }
+    const personZone = personZones.get((e.Contact__c ?? e.Lead__c) ?? '');
+    const chosen = [personZone, ownerZones.get(e.OwnerId)].find((z) => z && isValidTimeZone(z)) ?? null;
+    timeZones.set(e.Id, chosen);
+  }
+
+  const remembered = new Map<string, { state: EnrollmentState; input: PlanInput | null }>();
+  for (const e of live) {
+    const state = await store.enrollment(e.Id);
+    if (state) remembered.set(e.Id, { state, input: state.planInputJson ? (JSON.parse(state.planInputJson) as PlanInput) : null });
+  }
+
+  return {
+    live,
+    ended,
+    campaigns,
+    stepsByCampaign: groupBy(steps, (s) => s.Campaign__c),
+    stepsByEnrollment: groupBy(enrollmentSteps, (s) => s.Enrollment__c),
+    timeZones,
+    holidays,
+    defaults,
+    remembered,
+  };
+}
