@@ -5,16 +5,19 @@
 //
 //   node scripts/build-lwc-engine.mjs          write force-app/main/default/lwc/planningEngine/planningEngine.js
 //   node scripts/build-lwc-engine.mjs --check  exit 1 when the committed bundle differs from a fresh build
+//   node scripts/build-lwc-engine.mjs --rev HEAD  build from a committed revision of the domain instead of
+//                                                the working tree (while someone's domain edits are half done)
 //
 // The bundle holds the domain's public API (src/domain/index.ts) plus the merge-field resolver
 // (src/domain/compose/mergeFields.ts, pure) used by the "Add to campaign" email preview.
 import { build } from 'esbuild';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const domainDir = path.join(root, 'sync-service', 'src', 'domain');
 const bundleDir = path.join(root, 'force-app', 'main', 'default', 'lwc', 'planningEngine');
 export const BUNDLE_FILE = path.join(bundleDir, 'planningEngine.js');
 const META_FILE = path.join(bundleDir, 'planningEngine.js-meta.xml');
@@ -40,10 +43,15 @@ const META = `<?xml version="1.0" encoding="UTF-8"?>
 </LightningComponentBundle>
 `;
 
-/** The bundle's text, built in memory. */
-export async function buildEngineSource() {
+/** The bundle's text, built in memory from the domain under `sourceRoot` (the repository by default). */
+export async function buildEngineSource(sourceRoot = root) {
   const result = await build({
-    stdin: { contents: ENTRY, resolveDir: domainDir, sourcefile: 'planningEngineEntry.ts', loader: 'ts' },
+    stdin: {
+      contents: ENTRY,
+      resolveDir: path.join(sourceRoot, 'sync-service', 'src', 'domain'),
+      sourcefile: 'planningEngineEntry.ts',
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     // Browser code: any Node built-in the domain might import fails the build instead of shipping.
@@ -56,12 +64,28 @@ export async function buildEngineSource() {
   });
   const code = result.outputFiles[0].text;
   // Paths in esbuild's section comments would differ between checkouts; keep them relative.
-  return HEADER + code.split(root + path.sep).join('');
+  return HEADER + code.split(sourceRoot + path.sep).join('');
+}
+
+/** The bundle built from the domain as committed at `rev`. */
+async function buildFromRevision(rev) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lwc-engine-'));
+  try {
+    const archive = execFileSync('git', ['archive', '--format=tar', rev, 'sync-service/src/domain'], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    return await buildEngineSource(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
   const check = process.argv.includes('--check');
-  const fresh = await buildEngineSource();
+  const revIndex = process.argv.indexOf('--rev');
+  const fresh = revIndex > 0 ? await buildFromRevision(process.argv[revIndex + 1]) : await buildEngineSource();
   if (check) {
     const current = await readFile(BUNDLE_FILE, 'utf8').catch(() => '');
     if (current !== fresh) {
