@@ -178,6 +178,25 @@ describe('Change Data Capture', () => {
     expect(step.events[0]?.event.replayId).toBe(events[0]?.event.replayId);
   });
 
+  it('delivers every CDC-selected object on /data/ChangeEvents', async () => {
+    const all = await subscribed('/data/ChangeEvents');
+    org.commit({
+      entityName: 'Sales_Campaign__c',
+      changeType: 'CREATE',
+      records: { a00000000000001AAA: { Name: 'Spring', Status__c: 'Draft' } },
+    });
+    org.commit({
+      entityName: 'Campaign_Step__c',
+      changeType: 'CREATE',
+      records: { a01000000000001AAA: stepRecord('a01000000000001AAA') },
+    });
+    const events = await waitFor(() => all.events.length >= 2 && all.events, 'two events');
+    expect(events.map((event) => event.payload.ChangeEventHeader?.entityName)).toEqual([
+      'Sales_Campaign__c',
+      'Campaign_Step__c',
+    ]);
+  });
+
   it('delivers platform events on /event/<Name>__e with CreatedDate, CreatedById and EventUuid', async () => {
     const client = await subscribed('/event/Campaign_Activity__e');
     const uuid = '6d1c2f0e-6b8a-4f0e-9d8e-1f2a3b4c5d6e';
