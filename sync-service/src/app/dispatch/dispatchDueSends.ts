@@ -138,7 +138,7 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     await deps.store.updatePlanItems(patches);
     for (const e of ended) await rememberEnded(deps.store, e.enrollmentId, e.status, sentAt);
     await completeFinishedCampaigns(jobs, sentEnrollments, ended.map((e) => e.enrollmentId), batch, deps, sentAt);
-    const report = await writeBack(batch, { org: deps.org, store: deps.store, logger: log, now: sentAt });
+    const report = await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: sentAt });
 
     const sent = outcomes.filter((o) => o.kind === 'accepted').length;
     deps.metrics.observeBatch(items.length, deps.clock.now() - started);

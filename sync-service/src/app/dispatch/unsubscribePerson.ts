@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { UnsubscribeClaims } from '../../domain/compose/index.ts';
 import type { CampaignOrg } from '../ports/campaignOrg.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { DeliveryOrg } from '../ports/deliveryOrg.ts';
 import type { PlanItemPatch, SyncStore } from '../ports/syncStore.ts';
 import { endEnrollment, rememberEnded } from './endEnrollment.ts';
@@ -15,7 +16,7 @@ const LIVE = ['Scheduled', 'Active', 'Paused'];
 
 export async function unsubscribePerson(
   claims: UnsubscribeClaims,
-  deps: { org: CampaignOrg; delivery: DeliveryOrg; store: SyncStore; logger: Logger; now: number },
+  deps: { org: CampaignOrg; delivery: DeliveryOrg; store: SyncStore; clock: Clock; logger: Logger; now: number },
 ): Promise<{ optedOut: boolean; campaignEnded: boolean }> {
   const log = deps.logger.child({ enrollmentId: claims.enrollmentId, personId: claims.personId });
   const [optOut] = await deps.delivery.optOut([claims.personId]);
@@ -38,7 +39,7 @@ export async function unsubscribePerson(
   );
   await deps.store.updatePlanItems(patches);
   await rememberEnded(deps.store, enrollment.Id, 'Unsubscribed', deps.now);
-  await writeBack(batch, { org: deps.org, store: deps.store, logger: log, now: deps.now });
+  await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: deps.now });
   log.info('unsubscribed; campaign ended');
   return { optedOut: optOut?.ok === true, campaignEnded: true };
 }

@@ -5,7 +5,9 @@
 // batched update and never stops the others.
 import type { Logger } from 'pino';
 import type { ActivityEvent, CampaignOrg, OrgRecord, RecordOutcome } from '../ports/campaignOrg.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { SyncStore } from '../ports/syncStore.ts';
+import { createLoggedTasks } from './createLoggedTasks.ts';
 
 export interface LoggedTask {
   stepKey: string;
@@ -45,7 +47,7 @@ function describe(outcome: RecordOutcome): string {
 
 export async function writeBack(
   batch: WriteBackBatch,
-  deps: { org: CampaignOrg; store: SyncStore; logger: Logger; now: number },
+  deps: { org: CampaignOrg; store: SyncStore; clock: Clock; logger: Logger; now: number },
 ): Promise<WriteBackReport> {
   const { org, store, logger } = deps;
   const errors = new Map<string, string[]>();
@@ -55,14 +57,9 @@ export async function writeBack(
   };
 
   if (batch.taskCreates.length > 0) {
-    const outcomes = await org.createTasks(batch.taskCreates.map((t) => t.record));
-    // A create whose call failed after it may have committed is looked up by its key, not redone.
-    const unsure = batch.taskCreates.filter((_, i) => !outcomes[i]!.ok && (outcomes[i] as { unknownOutcome?: boolean }).unknownOutcome);
-    const found = unsure.length > 0 ? await org.tasksByStepKeys(unsure.map((t) => t.stepKey)) : [];
+    const outcomes = await createLoggedTasks(batch.taskCreates, { org, clock: deps.clock });
     for (const [i, task] of batch.taskCreates.entries()) {
-      let outcome = outcomes[i]!;
-      const existing = found.find((f) => f.Campaign_Step_Key__c === task.stepKey);
-      if (!outcome.ok && existing) outcome = { ok: true, id: existing.Id };
+      const outcome = outcomes[i]!;
       if (outcome.ok) {
         await store.recordTaskId(task.stepKey, outcome.id, deps.now);
         batch.updateStep({ Id: task.stepRecordId, Task_Id__c: outcome.id });
