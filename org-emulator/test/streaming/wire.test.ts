@@ -238,6 +238,40 @@ describe('Bayeux long polling at /cometd/62.0', () => {
     ]);
   });
 
+  it('accepts the message type appended to the URL, as CometD clients send it by default', async () => {
+    const { body } = await post(
+      [{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' }],
+      { path: '/cometd/62.0/handshake' },
+    );
+    expect(body[0]).toMatchObject({ channel: '/meta/handshake', successful: true });
+  });
+
+  it('answers a subscribe with a revoked token 401::Authentication invalid and forgets the client', async () => {
+    const token = org.issueToken();
+    const { body: handshaken } = await post(
+      [{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' }],
+      { token },
+    );
+    const clientId = String(handshaken[0]?.clientId);
+    org.revokeToken(token);
+    const { body } = await post(
+      [{ channel: '/meta/subscribe', clientId, subscription: '/data/ChangeEvents', id: '2' }],
+      { token },
+    );
+    expect(body).toEqual([
+      {
+        clientId,
+        advice: { reconnect: 'none', interval: 0 },
+        channel: '/meta/subscribe',
+        subscription: '/data/ChangeEvents',
+        id: '2',
+        error: '401::Authentication invalid',
+        successful: false,
+      },
+    ]);
+    expect(org.streaming.clientCount()).toBe(0);
+  });
+
   it('requires an API version of 37.0 or later in the URI', async () => {
     const message = {
       channel: '/meta/handshake',
