@@ -1,0 +1,111 @@
+// The demo's live timeline: compares two looks at the org and turns what changed into one
+// readable line per event — emails sent, tasks opened/done/expired, campaigns ending — stamped
+// with the simulated local time in the rep's zone. Pure: the caller brings the records and the
+// time, so the lines can be checked in a test.
+
+export type Rec = Record<string, unknown>;
+
+export interface OrgLook {
+  enrollments: Rec[];
+  steps: Rec[];
+}
+
+export interface Names {
+  /** Person id → display name. */
+  people: Map<string, string>;
+  /** Campaign_Step__c id → the step as the builder shows it. */
+  steps: Map<string, { day: number; type: string; sendOption: string | null; campaign: string }>;
+}
+
+export interface TimelineEvent {
+  at: number;
+  person: string;
+  what: string;
+  detail: string;
+}
+
+const ENDED = new Set(['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed']);
+
+function instant(value: unknown, fallback: number): number {
+  const parsed = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(parsed) ? fallback : parsed;
+}
+
+export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Names, now: number): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  const enrollmentById = new Map(after.enrollments.map((e) => [String(e.Id), e]));
+  const personOf = (enrollmentId: unknown) => {
+    const e = enrollmentById.get(String(enrollmentId));
+    const id = String(e?.Contact__c ?? e?.Lead__c ?? '');
+    return names.people.get(id) ?? id;
+  };
+  const previousSteps = new Map((before?.steps ?? []).map((s) => [String(s.Id), s]));
+  for (const step of after.steps) {
+    const was = previousSteps.get(String(step.Id))?.Status__c;
+    const is = String(step.Status__c);
+    if (was === is) continue;
+    const def = names.steps.get(String(step.Step__c));
+    const label = def ? `day ${def.day} ${def.type === 'Email' ? `email (${def.sendOption ?? '?'})` : def.type}` : 'step';
+    const person = personOf(step.Enrollment__c);
+    switch (is) {
+      case 'Sent':
+        events.push({ at: instant(step.Sent_At__c, now), person, what: 'email sent', detail: `"${String(step.Subject__c ?? '')}" — ${label}` });
+        break;
+      case 'Task_Open':
+        events.push({ at: now, person, what: 'task opened', detail: `${label}, due ${String(step.Due_Date__c ?? '?')}` });
+        break;
+      case 'Completed': {
+        const done = instant(step.Completed_At__c, now);
+        const due = typeof step.Due_Date__c === 'string' ? step.Due_Date__c : null;
+        const late = due && new Date(done).toISOString().slice(0, 10) > due ? ' (late)' : '';
+        events.push({ at: done, person, what: 'task done', detail: `${label}${late}` });
+        break;
+      }
+      case 'Expired':
+        events.push({ at: now, person, what: 'task expired', detail: label });
+        break;
+      case 'Send_Requested':
+        events.push({ at: now, person, what: 'rep sends', detail: `${label}: "${String(step.Subject__c ?? '')}"` });
+        break;
+      case 'Cancelled':
+        if (was !== undefined) events.push({ at: now, person, what: 'cancelled', detail: `${label}: ${String(step.Error__c ?? '')}` });
+        break;
+      case 'Failed':
+      case 'Uncertain':
+        events.push({ at: now, person, what: `email ${is.toLowerCase()}`, detail: `${label}: ${String(step.Error__c ?? '')}` });
+        break;
+      default:
+        break;
+    }
+  }
+  const previousEnrollments = new Map((before?.enrollments ?? []).map((e) => [String(e.Id), e]));
+  for (const enrollment of after.enrollments) {
+    const was = previousEnrollments.get(String(enrollment.Id))?.Status__c;
+    const is = String(enrollment.Status__c);
+    if (was === is) continue;
+    const person = personOf(enrollment.Id);
+    if (is === 'Scheduled' && was === undefined) events.push({ at: instant(enrollment.Launched_At__c, now), person, what: 'added', detail: 'by the rep' });
+    else if (is === 'Active' && (was === 'Scheduled' || was === undefined)) events.push({ at: now, person, what: 'planned', detail: 'campaign planned' });
+    else if (ENDED.has(is)) events.push({ at: now, person, what: `ended: ${is}`, detail: String(enrollment.Ended_Reason__c ?? '') });
+  }
+  return events.sort((a, b) => a.at - b.at);
+}
+
+/** `Tue 08 Dec 08:30` in the zone, so a reader sees the campaign days go by. */
+export function localStamp(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('hour')}:${get('minute')}`;
+}
+
+export function formatEvent(event: TimelineEvent, timeZone: string): string {
+  return `${localStamp(event.at, timeZone)}  ${event.person.padEnd(18).slice(0, 18)}  ${event.what.padEnd(18)}  ${event.detail}`;
+}
