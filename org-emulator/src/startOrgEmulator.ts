@@ -98,6 +98,9 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
   const model = options.packageModel ?? loadPackageModel(options.forceAppDir ?? defaultForceAppDir(), log);
   const schema = new OrgSchema(model);
   const store = new RecordStore(options.persistFile);
+  for (const object of schema.list()) {
+    for (const f of object.fields) if ((f.unique || f.externalId) && !f.system) store.defineIndex(object.name, f.name, f.caseSensitive);
+  }
   const ids = createIdGenerator();
   for (const id of store.allIds()) ids.observe(id);
   const feed = createChangeFeed();

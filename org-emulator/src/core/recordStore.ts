@@ -11,8 +11,17 @@ export interface StoredRecord {
   record: SRecord;
 }
 
+interface IndexSpec {
+  field: string;
+  caseSensitive: boolean;
+  values: Map<string, Set<string>>;
+}
+
 export class RecordStore {
   private readonly byObject = new Map<string, Map<string, SRecord>>();
+  /** Value indexes on unique and external id fields, so uniqueness checks and upserts do not
+   * scan every record (bulk loads of thousands of rows stay linear). */
+  private readonly indexes = new Map<string, IndexSpec[]>();
   private readonly objectOfId = new Map<string, string>();
   private readonly db: Database.Database | undefined;
 
@@ -61,14 +70,60 @@ export class RecordStore {
   put(object: string, record: SRecord): void {
     let records = this.byObject.get(object);
     if (!records) this.byObject.set(object, (records = new Map()));
+    const previous = records.get(record.Id);
+    if (previous) this.unindex(object, previous);
     records.set(record.Id, record);
     this.objectOfId.set(record.Id, object);
+    this.index(object, record);
   }
 
   /** Removes a record entirely (rolling back its creation; emptying the recycle bin). */
   purge(object: string, id: string): void {
+    const previous = this.byObject.get(object)?.get(id);
+    if (previous) this.unindex(object, previous);
     this.byObject.get(object)?.delete(id);
     this.objectOfId.delete(id);
+  }
+
+  /** Maintains a value index on `field` of `object` from now on (existing records included). */
+  defineIndex(object: string, field: string, caseSensitive: boolean): void {
+    const spec: IndexSpec = { field, caseSensitive, values: new Map() };
+    this.indexes.set(object, [...(this.indexes.get(object) ?? []), spec]);
+    for (const record of this.all(object)) this.addToIndex(spec, record);
+  }
+
+  /** Records (deleted ones included) whose indexed `field` equals `value`; undefined when the
+   * field has no index. */
+  lookup(object: string, field: string, value: unknown): SRecord[] | undefined {
+    const spec = this.indexes.get(object)?.find((s) => s.field === field);
+    if (!spec) return undefined;
+    const ids = spec.values.get(this.key(spec, value)) ?? new Set<string>();
+    return [...ids].map((id) => this.get(object, id)!).filter(Boolean);
+  }
+
+  private key(spec: IndexSpec, value: unknown): string {
+    return spec.caseSensitive ? String(value) : String(value).toLowerCase();
+  }
+
+  private addToIndex(spec: IndexSpec, record: SRecord): void {
+    const value = record[spec.field];
+    if (value === null || value === undefined) return;
+    const key = this.key(spec, value);
+    let ids = spec.values.get(key);
+    if (!ids) spec.values.set(key, (ids = new Set()));
+    ids.add(record.Id);
+  }
+
+  private index(object: string, record: SRecord): void {
+    for (const spec of this.indexes.get(object) ?? []) this.addToIndex(spec, record);
+  }
+
+  private unindex(object: string, record: SRecord): void {
+    for (const spec of this.indexes.get(object) ?? []) {
+      const value = record[spec.field];
+      if (value === null || value === undefined) continue;
+      spec.values.get(this.key(spec, value))?.delete(record.Id);
+    }
   }
 
   /** Writes the given records' current state to the SQLite mirror in one transaction. */

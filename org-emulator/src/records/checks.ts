@@ -76,9 +76,10 @@ export function checkUnique(org: Org, object: ObjectSchema, record: SRecord): vo
     const value = record[f.name];
     if (value === null || value === undefined) continue;
     const norm = (v: unknown): string => (f.caseSensitive ? String(v) : String(v).toLowerCase());
-    const clash = org.store
-      .all(object.name)
-      .find((other) => other.Id !== record.Id && other.IsDeleted !== true && other[f.name] != null && norm(other[f.name]) === norm(value));
+    const candidates = org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name);
+    const clash = candidates.find(
+      (other) => other.Id !== record.Id && other.IsDeleted !== true && other[f.name] != null && norm(other[f.name]) === norm(value),
+    );
     if (clash) {
       throw new SalesforceError('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${clash.Id}`, []);
     }

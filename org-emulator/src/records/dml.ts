@@ -70,7 +70,8 @@ function resolveParentByExternalId(org: Org, parentName: string, ref: Body): str
 export function findByField(org: Org, object: ObjectSchema, fieldName: string, value: unknown): SRecord[] {
   const f = requireField(object, fieldName);
   const target = f.caseSensitive || f.type === 'id' ? String(value) : String(value).toLowerCase();
-  return org.store.all(object.name).filter((r) => {
+  const candidates = f.type === 'id' ? org.store.all(object.name) : (org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name));
+  return candidates.filter((r) => {
     if (r.IsDeleted === true || r[f.name] == null) return false;
     const v = f.type === 'id' ? r[f.name] : f.caseSensitive ? String(r[f.name]) : String(r[f.name]).toLowerCase();
     return f.type === 'id' ? v === to18(String(value)) : v === target;

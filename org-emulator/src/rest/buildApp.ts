@@ -10,6 +10,7 @@ import { registerCompositeRoutes } from './composite/compositeRoutes.ts';
 import type { ServerContext } from './context.ts';
 import { registerLimitsRoutes } from './limits/limitsRoutes.ts';
 import { registerOAuthRoutes } from './oauth/oauthRoutes.ts';
+import { registerSoapLogin } from './oauth/soapLogin.ts';
 import { registerQueryRoutes } from './query/queryRoutes.ts';
 import { registerSObjectRoutes } from './sobjects/sobjectRoutes.ts';
 
@@ -44,6 +45,7 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
 
   registerApiHooks(app, ctx);
   registerOAuthRoutes(app, ctx);
+  registerSoapLogin(app, ctx);
   registerLimitsRoutes(app, ctx);
   registerSObjectRoutes(app, ctx);
   registerQueryRoutes(app, ctx);

@@ -13,7 +13,7 @@ beforeAll(async () => {
   org = await startTestOrg();
   conn = await login(org);
   token = await rawToken(org);
-  campaignId = (await conn.sobject('Sales_Campaign__c').create({ Name: 'Batch', Status__c: 'Active' })).id;
+  campaignId = (await conn.sobject('Sales_Campaign__c').create({ Name: 'Batch', Status__c: 'Active' })).id!;
 });
 afterAll(() => org.stop());
 

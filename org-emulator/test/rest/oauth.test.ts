@@ -100,6 +100,14 @@ describe('OAuth 2.0 token endpoint', () => {
     expect(conn.accessToken).not.toBe(token);
   });
 
+  it('SOAP login, which jsforce uses without an OAuth client', async () => {
+    const conn = new jsforce.Connection({ loginUrl: org.url, version: org.apiVersion });
+    const info = await conn.login(org.username, org.password);
+    expect(info).toMatchObject({ id: org.integrationUserId, organizationId: org.orgId });
+    expect((await conn.query('SELECT Id FROM Organization')).totalSize).toBe(1);
+    await expect(new jsforce.Connection({ loginUrl: org.url, version: org.apiVersion }).login(org.username, 'wrong')).rejects.toThrow(/INVALID_LOGIN/);
+  });
+
   it('token responses carry Salesforce’s fields', async () => {
     const response = await fetch(`${org.url}/services/oauth2/token`, {
       method: 'POST',
@@ -109,7 +117,7 @@ describe('OAuth 2.0 token endpoint', () => {
     const body = (await response.json()) as Record<string, string>;
     expect(Object.keys(body).sort()).toEqual(['access_token', 'id', 'instance_url', 'issued_at', 'scope', 'signature', 'token_type'].sort());
     expect(body.id).toBe(`${org.url}/id/${org.orgId}/${org.integrationUserId}`);
-    expect(body.access_token.startsWith(org.orgId.slice(0, 15) + '!')).toBe(true);
+    expect(body.access_token!.startsWith(org.orgId.slice(0, 15) + '!')).toBe(true);
     const unsupported = await fetch(`${org.url}/services/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=magic&client_id=' + org.clientId });
     expect(unsupported.status).toBe(400);
     expect(await unsupported.json()).toEqual({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });

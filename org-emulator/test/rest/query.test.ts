@@ -20,14 +20,14 @@ beforeAll(async () => {
     FirstName: `P${i}`,
     LastName: `Person ${String(i).padStart(3, '0')}`,
     Email: `p${i}@example.com`,
-    AccountId: i % 2 === 0 ? account.id : null,
+    AccountId: i % 2 === 0 ? account.id! : null,
     HasOptedOutOfEmail: i % 10 === 0,
   }));
   const contacts = [];
   for (let i = 0; i < rows.length; i += 150) contacts.push(...(await conn.sobject('Contact').create(rows.slice(i, i + 150), { allOrNone: true })));
   contactIds = contacts.map((c) => c.id!);
   const campaign = await conn.sobject('Sales_Campaign__c').create({ Name: 'Q', Status__c: 'Active' });
-  campaignId = campaign.id;
+  campaignId = campaign.id!;
   await conn.sobject('Campaign_Step__c').create([
     { Campaign__c: campaignId, Day__c: 1, Order__c: 1, Type__c: 'Email', Send_Option__c: 'At_Time', Send_Time__c: '08:30', Subject__c: 'Hi' },
     { Campaign__c: campaignId, Day__c: 2, Order__c: 1, Type__c: 'Call' },

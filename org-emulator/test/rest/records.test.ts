@@ -17,7 +17,7 @@ afterAll(() => org.stop());
 
 async function newCampaign(name = 'Spring outreach'): Promise<string> {
   const result = await conn.sobject('Sales_Campaign__c').create({ Name: name, Status__c: 'Draft', Default_Send_Time__c: '09:00' });
-  if (!result.success) throw new Error('create failed');
+  if (!result.success || !result.id) throw new Error('create failed');
   return result.id;
 }
 
@@ -25,19 +25,19 @@ describe('record CRUD', () => {
   it('creates, reads, updates and deletes with system fields and 18-character ids', async () => {
     const created = await conn.sobject('Contact').create({ FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@example.com' });
     expect(created).toEqual({ id: expect.stringMatching(/^003[A-Za-z0-9]{15}$/), success: true, errors: [] });
-    const contact = (await conn.sobject('Contact').retrieve(created.id)) as Record<string, unknown>;
+    const contact = (await conn.sobject('Contact').retrieve(created.id!)) as Record<string, unknown>;
     expect(contact.Name).toBe('Ada Lovelace');
     expect(contact.OwnerId).toBe(org.integrationUserId);
     expect(contact.CreatedById).toBe(org.integrationUserId);
     expect(contact.CreatedDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/);
     expect(contact.HasOptedOutOfEmail).toBe(false);
     org.clock.advance(5_000);
-    await conn.sobject('Contact').update({ Id: created.id, HasOptedOutOfEmail: true });
-    const updated = (await conn.sobject('Contact').retrieve(created.id)) as Record<string, unknown>;
+    await conn.sobject('Contact').update({ Id: created.id!, HasOptedOutOfEmail: true });
+    const updated = (await conn.sobject('Contact').retrieve(created.id!)) as Record<string, unknown>;
     expect(updated.HasOptedOutOfEmail).toBe(true);
     expect(String(updated.SystemModstamp) > String(contact.SystemModstamp)).toBe(true);
-    await conn.sobject('Contact').destroy(created.id);
-    const gone = await api(org, token, 'GET', `/sobjects/Contact/${created.id}`);
+    await conn.sobject('Contact').destroy(created.id!);
+    const gone = await api(org, token, 'GET', `/sobjects/Contact/${created.id!}`);
     expect(gone.status).toBe(404);
     expect(gone.body).toEqual([{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }]);
   });
@@ -58,7 +58,7 @@ describe('record CRUD', () => {
   it('auto-numbers name fields', async () => {
     const campaign = await newCampaign();
     const step = await conn.sobject('Campaign_Step__c').create({ Campaign__c: campaign, Day__c: 1, Type__c: 'Call' });
-    const record = (await conn.sobject('Campaign_Step__c').retrieve(step.id)) as Record<string, unknown>;
+    const record = (await conn.sobject('Campaign_Step__c').retrieve(step.id!)) as Record<string, unknown>;
     expect(record.Name).toMatch(/^STEP-\d{6}$/);
     expect(record.Order__c).toBe(1);
   });
@@ -114,14 +114,14 @@ describe('error codes and shapes', () => {
     expect(res.body[0].errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     const contact = await conn.sobject('Contact').create({ LastName: 'Both' });
     const lead = await conn.sobject('Lead').create({ LastName: 'Both', Company: 'Acme' });
-    const both = await post('/sobjects/Campaign_Enrollment__c', { Campaign__c: campaign, Contact__c: contact.id, Lead__c: lead.id, Status__c: 'Scheduled' });
+    const both = await post('/sobjects/Campaign_Enrollment__c', { Campaign__c: campaign, Contact__c: contact.id!, Lead__c: lead.id!, Status__c: 'Scheduled' });
     expect(both.body[0].errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
   });
 
   it('DUPLICATE_VALUE on a unique external id', async () => {
     const campaign = await newCampaign();
     const contact = await conn.sobject('Contact').create({ LastName: 'Dup' });
-    const body = { Campaign__c: campaign, Contact__c: contact.id, Status__c: 'Scheduled', Unique_Key__c: `${campaign}:${contact.id}` };
+    const body = { Campaign__c: campaign, Contact__c: contact.id!, Status__c: 'Scheduled', Unique_Key__c: `${campaign}:${contact.id!}` };
     expect((await post('/sobjects/Campaign_Enrollment__c', body)).status).toBe(201);
     const again = await post('/sobjects/Campaign_Enrollment__c', body);
     expect(again.status).toBe(400);
@@ -137,7 +137,7 @@ describe('error codes and shapes', () => {
   it('a task about a lead cannot be related to another record', async () => {
     const lead = await conn.sobject('Lead').create({ LastName: 'L', Company: 'C' });
     const account = await conn.sobject('Account').create({ Name: 'A' });
-    const res = await post('/sobjects/Task', { Subject: 'Call', WhoId: lead.id, WhatId: account.id });
+    const res = await post('/sobjects/Task', { Subject: 'Call', WhoId: lead.id!, WhatId: account.id! });
     expect(res.body[0]).toMatchObject({ errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['WhatId'] });
   });
 });
@@ -147,18 +147,18 @@ describe('relationships on delete', () => {
     const campaign = await newCampaign();
     const step = await conn.sobject('Campaign_Step__c').create({ Campaign__c: campaign, Day__c: 1, Type__c: 'Call' });
     const contact = await conn.sobject('Contact').create({ LastName: 'Cascade' });
-    const enrollment = await conn.sobject('Campaign_Enrollment__c').create({ Campaign__c: campaign, Contact__c: contact.id, Status__c: 'Active' });
-    const es = await conn.sobject('Enrollment_Step__c').create({ Enrollment__c: enrollment.id, Step__c: step.id, Status__c: 'Pending' });
-    await conn.sobject('Campaign_Step__c').destroy(step.id);
-    expect(org.inspect.record(es.id)?.Step__c).toBeNull();
-    await conn.sobject('Contact').destroy(contact.id);
-    expect(org.inspect.record(enrollment.id)?.Contact__c).toBeNull();
+    const enrollment = await conn.sobject('Campaign_Enrollment__c').create({ Campaign__c: campaign, Contact__c: contact.id!, Status__c: 'Active' });
+    const es = await conn.sobject('Enrollment_Step__c').create({ Enrollment__c: enrollment.id!, Step__c: step.id!, Status__c: 'Pending' });
+    await conn.sobject('Campaign_Step__c').destroy(step.id!);
+    expect(org.inspect.record(es.id!)?.Step__c).toBeNull();
+    await conn.sobject('Contact').destroy(contact.id!);
+    expect(org.inspect.record(enrollment.id!)?.Contact__c).toBeNull();
     // Campaign__c on the enrollment restricts deleting the campaign.
     const blocked = await api(org, token, 'DELETE', `/sobjects/Sales_Campaign__c/${campaign}`);
     expect(blocked.body[0].errorCode).toBe('DELETE_FAILED');
-    await conn.sobject('Campaign_Enrollment__c').destroy(enrollment.id);
-    expect(org.inspect.record(es.id)?.IsDeleted).toBe(true);
-    const queried = await conn.query<{ Id: string; IsDeleted: boolean }>(`SELECT Id, IsDeleted FROM Enrollment_Step__c WHERE Id = '${es.id}'`, { scanAll: true });
+    await conn.sobject('Campaign_Enrollment__c').destroy(enrollment.id!);
+    expect(org.inspect.record(es.id!)?.IsDeleted).toBe(true);
+    const queried = await conn.query<{ Id: string; IsDeleted: boolean }>(`SELECT Id, IsDeleted FROM Enrollment_Step__c WHERE Id = '${es.id!}'`, { scanAll: true });
     expect(queried.records[0]?.IsDeleted).toBe(true);
   });
 });
@@ -192,7 +192,7 @@ describe('describe', () => {
     expect(unique).toMatchObject({ externalId: true, unique: true, type: 'string' });
     const status = d.fields.find((f) => f.name === 'Status__c')!;
     expect(status.restrictedPicklist).toBe(true);
-    expect(status.picklistValues.map((p) => p.value)).toContain('Scheduled');
+    expect(status.picklistValues!.map((p) => p.value)).toContain('Scheduled');
     const campaign = await conn.sobject('Sales_Campaign__c').describe();
     expect(campaign.childRelationships).toEqual(expect.arrayContaining([expect.objectContaining({ childSObject: 'Campaign_Step__c', relationshipName: 'Steps__r', cascadeDelete: true })]));
     expect(campaign.fields.find((f) => f.name === 'Default_Send_Time__c')?.type).toBe('time');

@@ -39,10 +39,10 @@ describe('REST writes reach streaming subscribers', () => {
     const clients = [await subscribe('/data/Sales_Campaigns__chn'), await subscribe('/event/Campaign_Activity__e')];
     try {
       const created = await conn.sobject('Sales_Campaign__c').create({ Name: 'Streamed', Status__c: 'Draft' });
-      await conn.sobject('Sales_Campaign__c').update({ Id: created.id, Status__c: 'Active' });
+      await conn.sobject('Sales_Campaign__c').update({ Id: created.id!, Status__c: 'Active' });
       await conn.sobject('Campaign_Activity__e').create({ Kind__c: 'Sent' });
       const update = await until(() => events.find((e) => e.payload?.ChangeEventHeader?.changeType === 'UPDATE'));
-      expect(update.payload.ChangeEventHeader).toMatchObject({ entityName: 'Sales_Campaign__c', recordIds: [created.id] });
+      expect(update.payload.ChangeEventHeader).toMatchObject({ entityName: 'Sales_Campaign__c', recordIds: [created.id!] });
       expect(update.payload.ChangeEventHeader.changedFields).toContain('Status__c');
       expect(String(update.payload.ChangeEventHeader.changeOrigin)).toContain('wiring-test');
       const platformEvent = await until(() => events.find((e) => e.payload?.Kind__c === 'Sent'));

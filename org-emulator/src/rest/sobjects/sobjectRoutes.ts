@@ -35,6 +35,7 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
       return reply.status(201).send(result);
     }
     const record = runDml(ctx, request, (tx) => insertRecord(ctx.org, tx, object.name, body(request)));
+    reply.header('Location', `/services/data/v${v}/sobjects/${object.name}/${record.Id}`);
     return reply.status(201).send({ id: record.Id, success: true, errors: [] });
   });
 
