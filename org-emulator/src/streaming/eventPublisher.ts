@@ -17,12 +17,12 @@ export function createEventPublisher(input: {
   apiVersion: string;
   catalog: ChannelCatalog;
   store: EventStore;
-  sessions: () => ClientSessions;
+  sessions: ClientSessions;
 }): EventPublisher {
   const { apiVersion, catalog, store } = input;
 
   const deliver = (stored: StoredEvent) =>
-    input.sessions().deliver(stored.channels, (channel) => ({ channel, data: stored.data }));
+    input.sessions.deliver(stored.channels, (channel) => ({ channel, data: stored.data }));
 
   return {
     publishChange(change) {

@@ -26,7 +26,7 @@ export const registerStreamingRoutes: RegisterStreamingRoutes = (app, deps) => {
     apiVersion: deps.apiVersion,
     catalog,
     store,
-    sessions: () => sessions,
+    sessions,
   });
   const stopListening = [
     deps.feed.onChange(publisher.publishChange),
