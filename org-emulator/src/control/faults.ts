@@ -15,6 +15,10 @@ export interface FaultSpec {
   /** LATENCY: milliseconds added; SERVER_ERROR: the HTTP status (default 503). */
   latencyMs?: number;
   status?: number;
+  /** UNABLE_TO_LOCK_ROW only: instead of failing the whole call, fail every record of a
+   * collections call (or of the collections subrequests of a composite) with a per-record
+   * UNABLE_TO_LOCK_ROW error, as when the records share a locked parent. */
+  perRecord?: boolean;
 }
 
 export interface ActiveFault extends FaultSpec {

@@ -22,6 +22,7 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
   app.decorateRequest('session', null);
   app.decorateRequest('clientName', '');
   app.decorateRequest('internal', false);
+  app.decorateRequest('lockRows', false);
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -33,7 +34,10 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
     const token = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(authorization)?.[1]?.trim();
     request.session = token ? ctx.sessions.verify(token) : null;
     if (!request.session) return sendError(reply, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-    if (request.internal) return;
+    if (request.internal) {
+      request.lockRows = request.headers['x-emulator-lock-rows'] === '1';
+      return;
+    }
 
     const fired = ctx.faults.pick(request.method, path.replace(API_PREFIX, ''));
     for (const fault of fired.filter((f) => f.kind === 'LATENCY')) {
@@ -43,7 +47,8 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
       return sendError(reply, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     }
     ctx.usage.record(routeKey(request), request.clientName);
-    const failure = fired.find((f) => f.kind !== 'LATENCY');
+    request.lockRows = fired.some((f) => f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord);
+    const failure = fired.find((f) => f.kind !== 'LATENCY' && !(f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord));
     if (failure) return answerFault(reply, failure);
   });
 

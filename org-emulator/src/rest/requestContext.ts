@@ -9,6 +9,8 @@ declare module 'fastify' {
     session: Session | null;
     clientName: string;
     internal: boolean;
+    /** A per-record UNABLE_TO_LOCK_ROW fault fired for this call. */
+    lockRows: boolean;
   }
 }
 

@@ -60,6 +60,31 @@ describe('faults', () => {
     expect(retry.status).toBe(200);
   });
 
+  it('per-record UNABLE_TO_LOCK_ROW inside a composite of collections', async () => {
+    org.faults.add({ route: 'POST composite', kind: 'UNABLE_TO_LOCK_ROW', perRecord: true, times: 1 });
+    const body = {
+      allOrNone: false,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/composite/sobjects',
+          referenceId: 'Batch',
+          body: { allOrNone: false, records: [{ attributes: { type: 'Contact' }, LastName: 'A' }, { attributes: { type: 'Contact' }, LastName: 'B' }] },
+        },
+      ],
+    };
+    const res = await api(org, token, 'POST', '/composite', body);
+    expect(res.status).toBe(200);
+    const sub = res.body.compositeResponse[0];
+    expect(sub.httpStatusCode).toBe(200);
+    expect(sub.body).toEqual([
+      { id: null, success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
+      { id: null, success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
+    ]);
+    const retry = await api(org, token, 'POST', '/composite', body);
+    expect(retry.body.compositeResponse[0].body.every((r: { success: boolean }) => r.success)).toBe(true);
+  });
+
   it('5xx answers and added latency', async () => {
     org.faults.add({ route: 'query', kind: 'SERVER_ERROR', status: 503, times: 1 });
     expect((await api(org, token, 'GET', '/query?q=SELECT+Id+FROM+User')).status).toBe(503);

@@ -10,6 +10,9 @@ import { publishEvent } from '../sobjects/publishEvent.ts';
 import { recordJson } from '../sobjects/recordJson.ts';
 import { saveEach } from './saveResults.ts';
 
+const LOCKED = (): SalesforceError =>
+  new SalesforceError('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records', []);
+
 type Rec = Record<string, unknown> & { attributes?: { type?: string } };
 const BASE = '/services/data/v:version/composite/sobjects';
 const MAX_RECORDS = 200;
@@ -41,6 +44,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
     const { allOrNone, records } = readBatch(request);
     const tx = org.begin(actorOf(request));
     return saveEach(tx, records, allOrNone, (r) => {
+      if (request.lockRows) throw LOCKED();
       const object = org.schema.require(typeOf(r));
       if (object.kind === 'platformEvent') return publishEvent(ctx, tx, object, r);
       return { id: insertRecord(org, tx, object.name, r).Id, success: true, errors: [] };
@@ -55,6 +59,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
       records,
       allOrNone,
       (r) => {
+        if (request.lockRows) throw LOCKED();
         const id = idOf(r);
         if (!id) throw new SalesforceError('MISSING_ARGUMENT', 'Id not specified in an update call', []);
         if (!isValidId(id)) throw new SalesforceError('MALFORMED_ID', `malformed id ${id}`, []);
@@ -81,6 +86,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
     }
     const tx = org.begin(actorOf(request));
     return saveEach(tx, records, allOrNone, (r) => {
+      if (request.lockRows) throw LOCKED();
       const value = extValue(r);
       if (value === null && field.toLowerCase() !== 'id') {
         throw new SalesforceError('MISSING_ARGUMENT', `${field} not specified`, []);
@@ -110,6 +116,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
       ids,
       query.allOrNone === 'true',
       (id) => {
+        if (request.lockRows) throw LOCKED();
         if (!isValidId(id)) throw new SalesforceError('MALFORMED_ID', `malformed id ${id}`, []);
         deleteRecord(org, tx, id);
         return { id: org.store.resolveId(id) ?? id, success: true, errors: [] };

@@ -79,6 +79,7 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
             'content-type': 'application/json',
             'x-emulator-internal': ctx.internalSecret,
             ...(tx ? { 'x-emulator-transaction': txKey } : {}),
+            ...(request.lockRows ? { 'x-emulator-lock-rows': '1' } : {}),
           },
         });
         const parsed = response.body ? safeJson(response.body) : null;
