@@ -1,0 +1,226 @@
+import { LightningElement, api, wire } from 'lwc';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { graphql, gql, refreshGraphQL } from 'lightning/graphql';
+import LightningConfirm from 'lightning/confirm';
+import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
+import LOCALE from '@salesforce/i18n/locale';
+import { stepTypeLabel } from 'c/sendOptions';
+import { ENROLLMENT_STATUS_LABELS, stepStatusLabel } from 'c/stepStatus';
+
+const TIMELINE_QUERY = gql`
+    query campaignTimeline($recordId: ID) {
+        uiapi {
+            query {
+                Campaign_Enrollment__c(
+                    where: {
+                        or: [
+                            { Contact__c: { eq: $recordId } }
+                            { Lead__c: { eq: $recordId } }
+                            { Id: { eq: $recordId } }
+                        ]
+                    }
+                    orderBy: { Launched_At__c: { order: DESC } }
+                    first: 50
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Status__c { value }
+                            Time_Zone__c { value }
+                            Launched_At__c { value }
+                            Paused_At__c { value }
+                            Ended_Reason__c { value }
+                            Campaign__r { Name { value } }
+                            Enrollment_Steps(first: 100) {
+                                edges {
+                                    node {
+                                        Id
+                                        Status__c { value }
+                                        Scheduled_At__c { value }
+                                        Due_Date__c { value }
+                                        Expires_At__c { value }
+                                        Sent_At__c { value }
+                                        Completed_At__c { value }
+                                        Subject__c { value }
+                                        Error__c { value }
+                                        Step__r {
+                                            Day__c { value }
+                                            Order__c { value }
+                                            Type__c { value }
+                                            Subject__c { value }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+const LIVE = ['Scheduled', 'Active', 'Paused'];
+
+function v(field) {
+    return field && typeof field === 'object' && 'value' in field ? field.value : (field ?? null);
+}
+
+/**
+ * Container for Contact, Lead and Campaign_Enrollment__c record pages: the person's campaigns
+ * (GraphQL) step by step with status and time in the person's time zone, and pause / resume /
+ * remove through updateRecord (DESIGN §3 "who writes what").
+ */
+export default class CampaignTimeline extends LightningElement {
+    @api recordId;
+
+    enrollments = [];
+    loaded = false;
+    errors;
+    saveError;
+    busy = false;
+    result;
+
+    get variables() {
+        return { recordId: this.recordId };
+    }
+
+    @wire(graphql, { query: TIMELINE_QUERY, variables: '$variables' })
+    wiredTimeline(result) {
+        this.result = result;
+        if (result.data) {
+            this.enrollments = (result.data.uiapi?.query?.Campaign_Enrollment__c?.edges ?? []).map((e) => e.node);
+            this.loaded = true;
+            this.errors = undefined;
+        } else if (result.errors) {
+            this.errors = result.errors;
+            this.loaded = true;
+        }
+    }
+
+    get isLoading() {
+        return !this.loaded;
+    }
+
+    get isEmpty() {
+        return this.loaded && !this.errors && this.enrollments.length === 0;
+    }
+
+    formatInstant(iso, timeZone) {
+        return new Intl.DateTimeFormat(LOCALE, {
+            timeZone,
+            weekday: 'short',
+            month: 'short',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit'
+        }).format(new Date(iso));
+    }
+
+    formatDate(isoDate) {
+        return new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
+            new Date(`${isoDate}T12:00:00Z`)
+        );
+    }
+
+    whenOf(step, timeZone) {
+        const status = v(step.Status__c);
+        const at = (field) => (v(field) ? this.formatInstant(v(field), timeZone) : null);
+        switch (status) {
+            case 'Sent':
+                return at(step.Sent_At__c);
+            case 'Completed':
+                return at(step.Completed_At__c);
+            case 'Expired':
+                return at(step.Expires_At__c);
+            case 'Scheduled':
+            case 'Send_Requested':
+            case 'Sending':
+                return at(step.Scheduled_At__c) ?? 'as soon as possible';
+            case 'Task_Open':
+            case 'Pending':
+                return v(step.Due_Date__c) ? `due ${this.formatDate(v(step.Due_Date__c))}` : null;
+            default:
+                return null;
+        }
+    }
+
+    get timelines() {
+        return this.enrollments.map((enrollment) => {
+            const status = v(enrollment.Status__c);
+            const timeZone = v(enrollment.Time_Zone__c) || USER_TIME_ZONE;
+            const name = v(enrollment.Campaign__r?.Name) ?? 'Campaign';
+            const steps = (enrollment.Enrollment_Steps?.edges ?? [])
+                .map((e) => e.node)
+                .sort(
+                    (a, b) =>
+                        v(a.Step__r?.Day__c) - v(b.Step__r?.Day__c) || v(a.Step__r?.Order__c) - v(b.Step__r?.Order__c)
+                )
+                .map((step) => {
+                    const type = stepTypeLabel(v(step.Step__r?.Type__c));
+                    const subject = v(step.Subject__c) || v(step.Step__r?.Subject__c);
+                    const when = this.whenOf(step, timeZone);
+                    const error = v(step.Error__c);
+                    return {
+                        key: step.Id,
+                        label: `Day ${v(step.Step__r?.Day__c)} · ${type}${subject ? `: ${subject}` : ''}`,
+                        status: `${stepStatusLabel(v(step.Status__c))}${when ? ` · ${when}` : ''}`,
+                        error: error ? `Reason: ${error}` : ''
+                    };
+                });
+            const ended = v(enrollment.Ended_Reason__c);
+            return {
+                key: enrollment.Id,
+                id: enrollment.Id,
+                title: name,
+                statusText: `Status: ${ENROLLMENT_STATUS_LABELS[status] ?? status}${ended ? ` (${ended})` : ''}`,
+                timeZoneText: `Times in ${timeZone}`,
+                steps,
+                hasSteps: steps.length > 0,
+                canPause: status === 'Active' || status === 'Scheduled',
+                canResume: status === 'Paused',
+                canRemove: LIVE.includes(status),
+                pauseLabel: `Pause ${name}`,
+                resumeLabel: `Resume ${name}`,
+                removeLabel: `Remove from ${name}`
+            };
+        });
+    }
+
+    async write(fields) {
+        this.busy = true;
+        this.saveError = undefined;
+        try {
+            await updateRecord({ fields });
+            await refreshGraphQL(this.result);
+        } catch (error) {
+            this.saveError = error;
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    handlePause(event) {
+        return this.write({
+            Id: event.currentTarget.dataset.id,
+            Status__c: 'Paused',
+            Paused_At__c: new Date().toISOString()
+        });
+    }
+
+    handleResume(event) {
+        return this.write({ Id: event.currentTarget.dataset.id, Status__c: 'Active' });
+    }
+
+    async handleRemove(event) {
+        const id = event.currentTarget.dataset.id;
+        const confirmed = await LightningConfirm.open({
+            message: 'Remove this person from the campaign? Every pending step is cancelled.',
+            label: 'Remove from campaign',
+            theme: 'warning'
+        });
+        if (confirmed) {
+            await this.write({ Id: id, Status__c: 'Removed' });
+        }
+    }
+}
