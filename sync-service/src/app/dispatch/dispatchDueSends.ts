@@ -137,7 +137,8 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
 
     await deps.store.updatePlanItems(patches);
     for (const e of ended) await rememberEnded(deps.store, e.enrollmentId, e.status, sentAt);
-    await completeFinishedCampaigns(jobs, sentEnrollments, ended.map((e) => e.enrollmentId), batch, deps, sentAt);
+    // The planner's re-plan ends a finished campaign itself; without one, the dispatcher does.
+    if (!deps.replanning) await completeFinishedCampaigns(jobs, sentEnrollments, ended.map((e) => e.enrollmentId), batch, deps, sentAt);
     const report = await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: sentAt });
 
     const sent = outcomes.filter((o) => o.kind === 'accepted').length;
@@ -168,7 +169,7 @@ async function completeFinishedCampaigns(
     const job = jobs.find((j) => j.item.enrollmentId === enrollmentId)!;
     const last = jobs.filter((j) => j.item.enrollmentId === enrollmentId).at(-1)!;
     endEnrollment(
-      { enrollmentId, ownerId: job.enrollment!.OwnerId, status: 'Completed', reason: 'Last step done', causeStepRecordId: last.record?.Id ?? null, steps: [] },
+      { enrollmentId, ownerId: job.enrollment!.OwnerId, status: 'Completed', reason: 'All steps done', causeStepRecordId: last.record?.Id ?? null, steps: [] },
       batch,
       [],
     );
