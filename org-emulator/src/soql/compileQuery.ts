@@ -13,10 +13,33 @@ export function malformed(message: string): SalesforceError {
   return new SalesforceError('MALFORMED_QUERY', message);
 }
 
+/** Marks unquoted Time literals (`Send_Time__c = 09:00:00.000Z`), which the parser does not know,
+ * as strings with this prefix; a quoted string compared with a Time field stays an error. */
+export const TIME_LITERAL_MARK = '\u0000time:';
+
+function markTimeLiterals(soql: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < soql.length; i++) {
+    const c = soql[i]!;
+    if (c === "'" && soql[i - 1] !== '\\') quoted = !quoted;
+    if (!quoted && /[\s=<>,(]/.test(c)) {
+      const match = /^\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z\b/.exec(soql.slice(i + 1));
+      if (match) {
+        out += `${c}'${TIME_LITERAL_MARK}${match[0]}'`;
+        i += match[0].length;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 export function compileSoql(schema: OrgSchema, soql: string): CompiledQuery {
   let parsed: Query;
   try {
-    parsed = parseQuery(soql);
+    parsed = parseQuery(markTimeLiterals(soql));
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 200) : 'syntax error';
     throw malformed(`unexpected token in query: ${detail}`);

@@ -3,11 +3,11 @@
 // check each condition's literal against its field's type.
 import type { Query, WhereClause } from '@jetstreamapp/soql-parser-js';
 import { SalesforceError } from '../core/errors.ts';
-import { parseDateTime } from '../core/datetime.ts';
+import { normaliseTime, parseDateTime } from '../core/datetime.ts';
 import type { OrgSchema } from '../schema/orgSchema.ts';
 import type { FieldSchema, ObjectSchema } from '../schema/types.ts';
 import type { Condition, Literal } from './ast.ts';
-import { compileSelect, malformed } from './compileQuery.ts';
+import { TIME_LITERAL_MARK, compileSelect, malformed } from './compileQuery.ts';
 import { resolvePath } from './resolvePath.ts';
 
 type RawCondition = {
@@ -109,9 +109,16 @@ function toLiteral(field: FieldSchema, value: string, literalType: string, varia
       `value of filter criterion for field '${field.name}' must be of type ${expected} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
     );
   if (literalType === 'NULL') return { type: 'null' };
-  if (TEXT_TYPES.has(field.type) || field.type === 'time') {
-    if (literalType !== 'STRING') throw wrongType(field.type === 'time' ? 'time' : 'string', true);
-    return { type: 'string', value: unquote(value) };
+  const text = literalType === 'STRING' ? unquote(value) : '';
+  const isTime = text.startsWith(TIME_LITERAL_MARK);
+  if (field.type === 'time') {
+    if (!isTime) throw wrongType('time', false);
+    return { type: 'string', value: normaliseTime(text.slice(TIME_LITERAL_MARK.length)) ?? '' };
+  }
+  if (isTime) throw wrongType(field.type, false);
+  if (TEXT_TYPES.has(field.type)) {
+    if (literalType !== 'STRING') throw wrongType('string', true);
+    return { type: 'string', value: text };
   }
   switch (field.type) {
     case 'boolean':

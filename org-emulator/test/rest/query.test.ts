@@ -87,6 +87,16 @@ describe('SOQL', () => {
     expect(bad.body[0].errorCode).toBe('INVALID_FIELD');
   });
 
+  it('filters Time fields with unquoted time literals, and refuses quoted ones', async () => {
+    const hit = await conn.query(`SELECT Id FROM Campaign_Step__c WHERE Send_Time__c = 08:30:00.000Z`);
+    expect(hit.totalSize).toBe(1);
+    expect((await conn.query(`SELECT Id FROM Campaign_Step__c WHERE Send_Time__c > 08:30:00Z`)).totalSize).toBe(0);
+    const quoted = await q(`SELECT Id FROM Campaign_Step__c WHERE Send_Time__c = '08:30:00.000Z'`);
+    expect(quoted.body[0].errorCode).toBe('INVALID_FIELD');
+    const inText = await q(`SELECT Id FROM Campaign_Step__c WHERE Subject__c = '08:30:00.000Z'`);
+    expect(inText.body.totalSize).toBe(0);
+  });
+
   it('orders, limits and offsets; COUNT() answers totalSize only; aggregates', async () => {
     const res = await conn.query<any>(`SELECT LastName FROM Contact ORDER BY LastName DESC LIMIT 3 OFFSET 1`);
     expect(res.records.map((r: any) => r.LastName)).toEqual(['Person 448', 'Person 447', 'Person 446']);
