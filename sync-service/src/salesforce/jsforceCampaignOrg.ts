@@ -118,6 +118,33 @@ export class JsforceCampaignOrg implements CampaignOrg {
     );
   }
 
+  enrollmentStepsByIds(ids: string[]): Promise<EnrollmentStepRecord[]> {
+    return this.queryByIds(ids, (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Id IN ${list}`);
+  }
+
+  enrollmentStepsByKeys(stepKeys: string[]): Promise<EnrollmentStepRecord[]> {
+    return this.queryByIds(stepKeys, (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Step_Key__c IN ${list}`);
+  }
+
+  endedEnrollmentsToClose(): Promise<EnrollmentRecord[]> {
+    return this.query(
+      `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Status__c NOT IN ${soqlList(LIVE_ENROLLMENT_STATUSES)} AND Unique_Key__c != null`,
+    );
+  }
+
+  async campaignIdsOfSteps(stepIds: string[]): Promise<string[]> {
+    const rows = await this.queryByIds<{ Campaign__c: string }>(stepIds, (list) => `SELECT Campaign__c FROM Campaign_Step__c WHERE Id IN ${list}`);
+    return [...new Set(rows.map((r) => r.Campaign__c))];
+  }
+
+  stepsByIds(stepIds: string[]): Promise<CampaignStepRecord[]> {
+    return this.queryByIds(stepIds, (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Id IN ${list}`);
+  }
+
+  tasksByIds(ids: string[]): Promise<TaskRecord[]> {
+    return this.queryByIds(ids, (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Id IN ${list}`);
+  }
+
   users(ids: string[]): Promise<UserRecord[]> {
     return this.queryByIds(ids, (list) => `SELECT Id, Name, TimeZoneSidKey FROM User WHERE Id IN ${list}`);
   }

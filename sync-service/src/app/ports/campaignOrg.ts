@@ -140,6 +140,13 @@ export interface CampaignOrg {
   campaigns(ids: string[]): Promise<CampaignRecord[]>;
   stepsOfCampaigns(campaignIds: string[]): Promise<CampaignStepRecord[]>;
   enrollmentSteps(enrollmentIds: string[]): Promise<EnrollmentStepRecord[]>;
+  enrollmentStepsByIds(ids: string[]): Promise<EnrollmentStepRecord[]>;
+  enrollmentStepsByKeys(stepKeys: string[]): Promise<EnrollmentStepRecord[]>;
+  /** Ended enrollments the service has not closed yet (their Unique_Key__c is still set). */
+  endedEnrollmentsToClose(): Promise<EnrollmentRecord[]>;
+  campaignIdsOfSteps(stepIds: string[]): Promise<string[]>;
+  stepsByIds(stepIds: string[]): Promise<CampaignStepRecord[]>;
+  tasksByIds(ids: string[]): Promise<TaskRecord[]>;
   users(ids: string[]): Promise<UserRecord[]>;
   people(ids: string[], timeZoneField: string | null): Promise<PersonRecord[]>;
   orgSettings(): Promise<OrgSettingsRecord | null>;
@@ -148,6 +155,7 @@ export interface CampaignOrg {
   /** Tasks carrying Campaign_Step_Key__c changed at or after `since` (ISO), oldest first. */
   campaignTasksChangedSince(since: string): Promise<TaskRecord[]>;
 
+  /** Upserts by Step_Key__c, so a retried write never duplicates a step. */
   upsertEnrollmentSteps(records: OrgRecord[]): Promise<RecordOutcome[]>;
   updateEnrollments(records: OrgRecord[]): Promise<RecordOutcome[]>;
   updateEnrollmentSteps(records: OrgRecord[]): Promise<RecordOutcome[]>;

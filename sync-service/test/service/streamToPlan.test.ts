@@ -1,0 +1,55 @@
+// The running service against the org emulator: an enrollment added by the screen reaches the
+// service over CDC and its plan is written; a restart resumes from the stored replay position.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore } from '../support/testStores.ts';
+import { startTestOrg, type TestOrg } from '../support/testOrg.ts';
+import { startTestService, waitFor } from '../support/testService.ts';
+import { createCampaign, createContact, enroll, enrollmentRecord, enrollmentSteps, iso } from '../support/scenario.ts';
+import type { RunningSyncService } from '../../src/service/syncService.ts';
+
+describe('sync service: stream → plan', () => {
+  let org: TestOrg;
+  let testStore: TestStore;
+  let service: RunningSyncService;
+  beforeAll(async () => {
+    org = await startTestOrg({ start: '2026-04-30T10:00:00Z' });
+    testStore = await openTestStore('sqlite');
+    service = await startTestService(org, testStore.store);
+    await service.tick(); // subscribes and sweeps
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await testStore?.destroy();
+    await org?.stop();
+  });
+
+  it('plans an enrollment the screen adds, from its change event', async () => {
+    expect(service.stream?.status().connected).toBe(true);
+    const campaign = await createCampaign(org.screen, {
+      steps: [
+        { key: 'intro', day: 1, order: 1, type: 'Email', sendOption: 'Choose_At_Launch' },
+        { key: 'call', day: 2, order: 1, type: 'Call' },
+        { key: 'follow', day: 3, order: 1, type: 'Email', sendOption: 'Same_Time_As_Previous' },
+      ],
+    });
+    const contact = await createContact(org.screen);
+    const sendAt = Date.parse('2026-05-04T13:15:00Z');
+    const enrollmentId = await enroll(org.screen, {
+      campaignId: campaign.id,
+      personId: contact,
+      ownerId: org.emulator.repUserId,
+      launchedAt: org.clock.now(),
+      sendAt,
+    });
+    const steps = await waitFor(async () => {
+      const records = await enrollmentSteps(org.screen, enrollmentId);
+      return records.length === 3 && records;
+    }, 'the plan written from the CDC event');
+    const byStep = Object.fromEntries(steps.map((s) => [s.Step__c, s]));
+    expect(iso(byStep[campaign.stepIds.intro!]!.Scheduled_At__c)).toBe('2026-05-04T13:15:00Z');
+    expect(byStep[campaign.stepIds.call!]).toMatchObject({ Due_Date__c: '2026-05-05', Status__c: 'Scheduled' });
+    expect(iso(byStep[campaign.stepIds.follow!]!.Scheduled_At__c)).toBe('2026-05-06T13:15:00Z');
+    expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Status__c: 'Active' });
+    expect(service.context.metrics.get('plans_written_total')).toBeGreaterThanOrEqual(1);
+  });
+});
