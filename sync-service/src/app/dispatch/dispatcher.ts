@@ -27,6 +27,8 @@ export class Dispatcher {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private lastRequestPoll = -Infinity;
+  private sentDay = -1;
+  private sentBeforeToday = 0;
   readonly totals: DispatcherTotals = { batches: 0, claimed: 0, sent: 0 };
   private readonly log: Logger;
 
@@ -90,6 +92,21 @@ export class Dispatcher {
         this.wake = null;
       }
     })();
+  }
+
+  /** Emails this process sent since midnight UTC, for the heartbeat (Emails_Sent_Today__c). */
+  emailsSentToday(): number {
+    const today = Math.floor(this.options.clock.now() / 86_400_000);
+    if (today !== this.sentDay) {
+      this.sentDay = today;
+      this.sentBeforeToday = this.totals.sent;
+    }
+    return this.totals.sent - this.sentBeforeToday;
+  }
+
+  /** The dispatcher's lines for /metrics. */
+  metricsText(): string {
+    return this.options.metrics.render();
   }
 
   /** Look again now (a request arrived, or a plan was just written). */
