@@ -7,6 +7,7 @@ import { registerApiHooks } from './apiHooks.ts';
 import { registerBulkRoutes } from './bulk/bulkRoutes.ts';
 import { registerCollectionRoutes } from './collections/collectionRoutes.ts';
 import { registerCompositeRoutes } from './composite/compositeRoutes.ts';
+import { registerTreeRoutes } from './composite/treeRoutes.ts';
 import type { ServerContext } from './context.ts';
 import { registerLimitsRoutes } from './limits/limitsRoutes.ts';
 import { registerOAuthRoutes } from './oauth/oauthRoutes.ts';
@@ -51,6 +52,7 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
   registerQueryRoutes(app, ctx);
   registerCollectionRoutes(app, ctx);
   registerCompositeRoutes(app, ctx);
+  registerTreeRoutes(app, ctx);
   registerBulkRoutes(app, ctx);
   registerEmailSimpleRoutes(app, ctx);
   return app;

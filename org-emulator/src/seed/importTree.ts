@@ -4,13 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SalesforceError } from '../core/errors.ts';
-import { insertRecord } from '../records/dml.ts';
+import { TreeInsertError, type TreeRecord, insertTree } from '../records/insertTree.ts';
 import type { Org } from '../records/org.ts';
-
-interface TreeRecord {
-  attributes: { type: string; referenceId?: string };
-  [field: string]: unknown;
-}
 
 interface PlanEntry {
   sobject: string;
@@ -27,61 +22,27 @@ export interface ImportSummary {
 export function importSeed(org: Org, userId: string, file: string): ImportSummary {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const refs: Record<string, string> = {};
+  const created: Array<{ referenceId: string; id: string }> = [];
   const files: string[] = Array.isArray(parsed)
     ? (parsed as PlanEntry[]).flatMap((entry) => entry.files.map((f) => path.resolve(path.dirname(file), f)))
     : [file];
-  let created = 0;
   const tx = org.begin({ userId, clientName: 'seed' });
   try {
     for (const treeFile of files) {
-      const tree = (treeFile === file && !Array.isArray(parsed) ? parsed : JSON.parse(readFileSync(treeFile, 'utf8'))) as { records?: TreeRecord[] };
-      for (const record of tree.records ?? []) created += insertTree(org, tx, record, refs, undefined, treeFile);
+      const tree = (Array.isArray(parsed) ? JSON.parse(readFileSync(treeFile, 'utf8')) : parsed) as { records?: TreeRecord[] };
+      for (const record of tree.records ?? []) {
+        try {
+          insertTree(org, tx, record, refs, created);
+        } catch (error) {
+          if (!(error instanceof TreeInsertError)) throw error;
+          throw new SalesforceError(error.failure.errorCode, `${treeFile}: ${error.objectName} ${error.referenceId}: ${error.failure.message}`, error.failure.fields);
+        }
+      }
     }
     tx.commit();
   } catch (error) {
     tx.rollback();
     throw error;
   }
-  return { created, refs };
-}
-
-function insertTree(
-  org: Org,
-  tx: Parameters<typeof insertRecord>[1],
-  record: TreeRecord,
-  refs: Record<string, string>,
-  parent: { field: string; id: string } | undefined,
-  source: string,
-): number {
-  const { attributes, ...rest } = record;
-  const object = org.schema.require(attributes.type);
-  const values: Record<string, unknown> = {};
-  const children: Array<[string, { records: TreeRecord[] }]> = [];
-  for (const [key, value] of Object.entries(rest)) {
-    if (value !== null && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records)) {
-      children.push([key, value as { records: TreeRecord[] }]);
-    } else if (typeof value === 'string' && value.startsWith('@')) {
-      const id = refs[value.slice(1)];
-      if (!id) throw new SalesforceError('INVALID_FIELD', `${source}: unknown reference ${value} in ${object.name}.${key}`);
-      values[key] = id;
-    } else values[key] = value;
-  }
-  if (parent) values[parent.field] = parent.id;
-  let inserted;
-  try {
-    inserted = insertRecord(org, tx, object.name, values);
-  } catch (error) {
-    if (error instanceof SalesforceError) {
-      throw new SalesforceError(error.errorCode, `${source}: ${object.name} ${attributes.referenceId ?? ''}: ${error.message}`, error.fields);
-    }
-    throw error;
-  }
-  if (attributes.referenceId) refs[attributes.referenceId] = inserted.Id;
-  let count = 1;
-  for (const [relationshipName, nested] of children) {
-    const relationship = object.childRelationships.find((r) => r.relationshipName?.toLowerCase() === relationshipName.toLowerCase());
-    if (!relationship) throw new SalesforceError('INVALID_FIELD', `${source}: ${object.name} has no child relationship ${relationshipName}`);
-    for (const child of nested.records) count += insertTree(org, tx, child, refs, { field: relationship.field, id: inserted.Id }, source);
-  }
-  return count;
+  return { created: created.length, refs };
 }

@@ -171,6 +171,33 @@ describe('Composite', () => {
   });
 });
 
+describe('Composite tree', () => {
+  it('creates a record with its children and answers referenceId → id, all or nothing', async () => {
+    const ok = await api(org, token, 'POST', '/composite/tree/Sales_Campaign__c', {
+      records: [
+        {
+          attributes: { type: 'Sales_Campaign__c', referenceId: 'c1' },
+          Name: 'Tree',
+          Status__c: 'Draft',
+          Steps__r: { records: [{ attributes: { type: 'Campaign_Step__c', referenceId: 's1' }, Day__c: 1, Type__c: 'Call' }] },
+        },
+      ],
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ hasErrors: false, results: [{ referenceId: 'c1', id: expect.stringMatching(/^a0/) }, { referenceId: 's1', id: expect.stringMatching(/^a0/) }] });
+    expect(org.inspect.record(ok.body.results[1].id)?.Campaign__c).toBe(ok.body.results[0].id);
+    const bad = await api(org, token, 'POST', '/composite/tree/Sales_Campaign__c', {
+      records: [
+        { attributes: { type: 'Sales_Campaign__c', referenceId: 'good' }, Name: 'Kept?', Status__c: 'Draft' },
+        { attributes: { type: 'Sales_Campaign__c', referenceId: 'bad' }, Name: 'Bad', Status__c: 'Nope' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ hasErrors: true, results: [{ referenceId: 'bad', errors: [expect.objectContaining({ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' })] }] });
+    expect(org.inspect.records('Sales_Campaign__c').some((c) => c.Name === 'Kept?')).toBe(false);
+  });
+});
+
 describe('Bulk API 2.0 ingest', () => {
   it('loads CSV through jsforce bulk2 with successful and failed results', async () => {
     const rows = [
