@@ -124,6 +124,9 @@ describe('c-step-composer', () => {
         expect($(element, 'a.outlook').href).toBe(
             'https://outlook.office.com/mail/deeplink/compose?to=linus%40example.com&subject=Quick%20question%2C%20Linus&body=Hi%20Linus'
         );
+        expect($(element, 'a.mailto').href).toBe(
+            'mailto:linus%40example.com?subject=Quick%20question%2C%20Linus&body=Hi%20Linus'
+        );
         expect($(element, 'a.gmail').target).toBe('_blank');
         $(element, 'a.outlook').dispatchEvent(new CustomEvent('click'));
         await flush();
