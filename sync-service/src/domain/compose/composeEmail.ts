@@ -134,7 +134,8 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
  * prospect saw them resolved) and is merged like a template.
  */
 function previousBody(previous: PreviousEmail, context: MergeContext): { html: string; text: string } {
-  if (mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
+  const mayHoldTokens = previous.html.includes('{{{') || previous.html.includes('{!');
+  if (mayHoldTokens && mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
   const html = safeHtml(previous.html);
   const text = previous.text !== undefined && html === previous.html ? previous.text : htmlToPlainText(html);
   return { html, text };

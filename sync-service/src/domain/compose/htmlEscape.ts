@@ -7,8 +7,10 @@ const ATTRIBUTE_SPECIAL = /[&<>"']/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const entity = (c: string): string => ENTITIES[c] as string;
 
+const HAS_TEXT_SPECIAL = /[&<>]/;
+
 export function escapeHtmlText(value: string): string {
-  return value.replace(TEXT_SPECIAL, entity);
+  return HAS_TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIAL, entity) : value;
 }
 
 export function escapeHtmlAttribute(value: string): string {

@@ -19,7 +19,7 @@ const ALLOWED_TAGS = [
 const LENGTH = String.raw`-?(?:\d+|\d*\.\d+)(?:px|em|rem|ex|pt|%)?`;
 const LENGTHS = new RegExp(`^(?:${LENGTH}|auto)(?:\\s+(?:${LENGTH}|auto)){0,3}$`, 'i');
 const COLOR = /^(?:#[0-9a-f]{3,8}|[a-z]{3,20}|rgba?\(\s*[\d.]+%?\s*(?:,\s*[\d.]+%?\s*){2,3}\))$/i;
-const BORDER = /^(?:[\w.#%-]+\s*){1,4}$/i;
+const BORDER = /^[\w.#%-]+(?:\s+[\w.#%-]+){0,3}$/i;
 
 /** Inline style properties kept, with the values allowed for each. */
 export const ALLOWED_STYLES: Record<string, RegExp[]> = {
@@ -94,95 +94,111 @@ const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr']);
  * Opening these tags implicitly closes the listed open tag (htmlparser2, which sanitize-html
  * uses): `<p><div>` is re-nested by the sanitizer, so it is not canonical.
  */
-const P = ['p'];
-const IMPLIES_CLOSE: Record<string, string[]> = {
-  tr: ['tr', 'th', 'td'],
-  th: ['th'],
-  td: ['thead', 'th', 'td'],
-  li: ['li'],
-  dd: ['dd', 'dt'],
-  dt: ['dd', 'dt'],
-  rt: ['rt', 'rp'],
-  rp: ['rt', 'rp'],
-  tbody: ['thead', 'tbody'],
-  tfoot: ['thead', 'tbody'],
-  ...Object.fromEntries(
-    ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl',
-      'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section',
-      'table', 'ul'].map((tag) => [tag, P]),
-  ),
+const IMPLIES_CLOSE = new Map<string, string[]>([
+  ['tr', ['tr', 'th', 'td']],
+  ['th', ['th']],
+  ['td', ['thead', 'th', 'td']],
+  ['li', ['li']],
+  ['dd', ['dd', 'dt']],
+  ['dt', ['dd', 'dt']],
+  ['rt', ['rt', 'rp']],
+  ['rp', ['rt', 'rp']],
+  ['tbody', ['thead', 'tbody']],
+  ['tfoot', ['thead', 'tbody']],
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl',
+    'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section',
+    'table', 'ul'].map((tag): [string, string[]] => [tag, ['p']]),
+]);
+const URL_CHARS = String.raw`[^"\s\0-\x1f&<>]*`;
+const PLAIN_VALUE = String.raw`[^"&<>\0-\x1f]*`;
+const STYLE_VALUE = String.raw`[a-z-]+:[^";&\\<>]*(?:;[a-z-]+:[^";&\\<>]*)*`;
+const ATTRIBUTE_VALUES: Record<string, string> = {
+  href: `(?:[Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:|[Tt][Ee][Ll]:)${URL_CHARS}`,
+  src: `(?:[Hh][Tt][Tt][Pp][Ss]?://|[Cc][Ii][Dd]:)${URL_CHARS}`,
+  style: STYLE_VALUE,
 };
-const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s[a-z-]+="[^"<>]*")*)(\s*\/?)>/y;
-const ENTITY = /&(?:amp|lt|gt);/y;
-const ATTRIBUTE = /\s([a-z-]+)="([^"]*)"/g;
-const SAFE_URL = /^(?:https?:\/\/|mailto:|tel:)[^\s\0-\x1f&]*$/i;
-const SAFE_IMAGE_URL = /^(?:https?:\/\/|cid:)[^\s\0-\x1f&]*$/i;
+
+function attributePattern(tag: string): string {
+  const names = [...(ALLOWED_ATTRIBUTES[tag] ?? []), ...(ALLOWED_ATTRIBUTES['*'] ?? [])];
+  const alternatives = names.map((name) => `${name}="${ATTRIBUTE_VALUES[name] ?? PLAIN_VALUE}"`);
+  const classes = ALLOWED_CLASSES[tag];
+  if (classes) alternatives.push(`class="(?:${classes.join('|')})(?: (?:${classes.join('|')}))*"`);
+  return `(?: (?:${alternatives.join('|')}))*`;
+}
+
+/**
+ * The lexical shape of canonical, safe HTML in one regular expression, run natively: text
+ * without < > or bare &, allowed tags with their allowed attributes only, URLs with allowed
+ * schemes only. Nesting is checked separately (`tagsNestCanonically`).
+ */
+const CANONICAL_LEXICON = (() => {
+  const byPattern = new Map<string, string[]>();
+  for (const tag of ALLOWED_TAGS) {
+    const key = `${attributePattern(tag)}${VOID_TAGS.has(tag) ? ' />' : '>'}`;
+    byPattern.set(key, [...(byPattern.get(key) ?? []), tag]);
+  }
+  const openTags = [...byPattern].map(([attributes, tags]) => `<(?:${tags.join('|')})${attributes}`);
+  const closeTags = `</(?:${ALLOWED_TAGS.filter((tag) => !VOID_TAGS.has(tag)).join('|')})>`;
+  // (?=(text))\1 matches a run of text atomically: a plain [^<>&]+ inside (…)* backtracks
+  // exponentially on a string that fails near its end.
+  return new RegExp(`^(?:(?=([^<>&]+))\\1|&(?:amp|lt|gt);|${openTags.join('|')}|${closeTags})*$`);
+})();
+
+const STYLE_ATTRIBUTE = / style="([^"]*)"/g;
 
 /**
  * True only for HTML that sanitize-html would return unchanged under this policy. Deliberately
  * narrow: unknown shapes (comments, entities in URLs, single-quoted attributes …) answer false
- * and are sanitised the slow way, so a false negative costs time, never safety.
+ * and are sanitised the slow way, so a false negative costs time, never safety. It runs over
+ * every quoted body of every follow-up, hence a native regular expression for the lexicon and
+ * a bare loop for nesting.
  */
 export function isCanonicalSafeHtml(html: string): boolean {
+  if (!CANONICAL_LEXICON.test(html)) return false;
+  if (html.includes(' style="')) {
+    for (const match of html.matchAll(STYLE_ATTRIBUTE)) if (!styleIsSafe(match[1] ?? '')) return false;
+  }
+  return tagsNestCanonically(html);
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57); // a-z 0-9
+}
+
+/** Every tag closed in order, and no tag the parser would close implicitly (`<p><div>`). */
+function tagsNestCanonically(html: string): boolean {
   const open: string[] = [];
-  let at = 0;
-  while (at < html.length) {
-    const lt = html.indexOf('<', at);
-    const textEnd = lt === -1 ? html.length : lt;
-    const gt = html.indexOf('>', at);
-    if (gt !== -1 && gt < textEnd) return false;
-    // The sanitizer re-encodes text: a bare & or any entity but these three comes back changed.
-    for (let amp = html.indexOf('&', at); amp !== -1 && amp < textEnd; amp = html.indexOf('&', amp + 1)) {
-      ENTITY.lastIndex = amp;
-      if (!ENTITY.test(html)) return false;
-    }
-    if (lt === -1) break;
-    TAG.lastIndex = lt;
-    const match = TAG.exec(html);
-    if (match === null) return false;
-    const [whole, closing, name = '', attributes = '', selfClose = ''] = match;
-    if (!ALLOWED_TAG_SET.has(name)) return false;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const closing = html.charCodeAt(i + 1) === 47; // '/'
+    const start = i + (closing ? 2 : 1);
+    let end = start;
+    while (isNameChar(html.charCodeAt(end))) end++;
+    const name = html.slice(start, end);
     if (closing) {
-      if (attributes || selfClose || open.pop() !== name) return false;
-    } else {
-      if (!attributesAreSafe(name, attributes)) return false;
+      if (open.pop() !== name) return false;
+    } else if (!VOID_TAGS.has(name)) {
       const top = open[open.length - 1];
-      if (top !== undefined && IMPLIES_CLOSE[name]?.includes(top)) return false;
-      if (VOID_TAGS.has(name)) {
-        if (selfClose !== ' /') return false;
-      } else {
-        if (selfClose) return false;
-        open.push(name);
-      }
+      if (top !== undefined && IMPLIES_CLOSE.get(name)?.includes(top)) return false;
+      open.push(name);
     }
-    at = lt + whole.length;
   }
   return open.length === 0;
 }
 
-function attributesAreSafe(tag: string, attributes: string): boolean {
-  if (attributes === '') return true;
-  const allowed = ALLOWED_ATTRIBUTES[tag] ?? [];
-  for (const [, name = '', value = ''] of attributes.matchAll(ATTRIBUTE)) {
-    if (name === 'style') {
-      if (!styleIsSafe(value)) return false;
-    } else if (name === 'class') {
-      const classes = ALLOWED_CLASSES[tag];
-      if (!classes || !value.split(' ').every((c) => classes.includes(c))) return false;
-    } else if (!allowed.includes(name)) {
-      return false;
-    } else if (name === 'href' && !SAFE_URL.test(value)) {
-      return false;
-    } else if (name === 'src' && !SAFE_IMAGE_URL.test(value)) {
-      return false;
-    } else if (/[&\0-\x1f]/.test(value)) {
-      return false;
-    }
-  }
-  return true;
-}
+/** Styles repeat across emails (the quote's, the footer's): remember verdicts. */
+const styleVerdicts = new Map<string, boolean>();
 
 function styleIsSafe(style: string): boolean {
+  let verdict = styleVerdicts.get(style);
+  if (verdict === undefined) {
+    verdict = checkStyle(style);
+    if (styleVerdicts.size >= 10_000) styleVerdicts.clear();
+    styleVerdicts.set(style, verdict);
+  }
+  return verdict;
+}
+
+function checkStyle(style: string): boolean {
   if (style === '' || /[&\\<>]/.test(style)) return false;
   for (const declaration of style.split(';')) {
     if (declaration === '') continue;

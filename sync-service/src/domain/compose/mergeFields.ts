@@ -147,21 +147,22 @@ function lookup(record: SObjectValues, key: string): unknown {
  * The value of one merge field as plain text ('' for an empty value), or a ComposeError naming
  * the field when it cannot be resolved.
  */
+function unresolved(field: MergeField, stage: ComposeStage, why: string): never {
+  throw new ComposeError('MAIL.UNRESOLVED_MERGE_FIELD', `${stage}: merge field ${field.token} ${why}`, stage, field.token);
+}
+
 export function resolveMergeField(field: MergeField, context: MergeContext, stage: ComposeStage): string {
-  const fail = (why: string): never => {
-    throw new ComposeError('MAIL.UNRESOLVED_MERGE_FIELD', `${stage}: merge field ${field.token} ${why}`, stage, field.token);
-  };
   let record: SObjectValues | undefined;
   switch (field.source) {
     case null:
-      return fail('names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)');
+      return unresolved(field, stage, 'names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)');
     case 'recipient':
       record = context.recipient;
       break;
     case 'contact':
     case 'lead': {
       const wanted: RecipientObject = field.source === 'contact' ? 'Contact' : 'Lead';
-      if (context.recipientObject !== wanted) return fail(`needs a ${wanted} but the recipient is a ${context.recipientObject}`);
+      if (context.recipientObject !== wanted) return unresolved(field, stage, `needs a ${wanted} but the recipient is a ${context.recipientObject}`);
       record = context.recipient;
       break;
     }
@@ -170,19 +171,19 @@ export function resolveMergeField(field: MergeField, context: MergeContext, stag
       break;
     case 'organization':
       record = context.organization;
-      if (record === undefined) return fail('cannot be resolved: no organization record was provided');
+      if (record === undefined) return unresolved(field, stage, 'cannot be resolved: no organization record was provided');
       break;
   }
   let value: unknown = record;
   for (let i = 0; i < field.path.length; i++) {
     // A null relationship (a contact without an account) is an empty value, not an error.
     if (value === null) return '';
-    if (typeof value !== 'object') return fail(`cannot be resolved: ${field.path.slice(0, i).join('.')} is not a relationship`);
+    if (typeof value !== 'object') return unresolved(field, stage, `cannot be resolved: ${field.path.slice(0, i).join('.')} is not a relationship`);
     value = lookup(value as SObjectValues, field.path[i] as string);
-    if (value === undefined) return fail(`cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join('.')}`);
+    if (value === undefined) return unresolved(field, stage, `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join('.')}`);
   }
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return fail('is a relationship or compound value, not a field');
+  return unresolved(field, stage, 'is a relationship or compound value, not a field');
 }

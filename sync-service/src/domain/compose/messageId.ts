@@ -2,11 +2,11 @@
 // the follow-up can name its parent from the Step Key alone, and a resend after review (an
 // Uncertain email retried by an admin) carries the same id, so receiving servers and clients
 // can recognise the duplicate. The Step Key is hashed so Salesforce record ids do not leak.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function messageIdFor(stepKey: string, sendingDomain: string): string {
-  const hash = createHash('sha256').update(stepKey).digest('hex').slice(0, 32);
-  return `<${hash}@${sendingDomain.toLowerCase()}>`;
+  const digest = hash('sha256', stepKey, 'hex').slice(0, 32);
+  return `<${digest}@${sendingDomain.toLowerCase()}>`;
 }
 
 const MSG_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;

@@ -15,10 +15,10 @@ export function quoteHtml(ownHtml: string, attribution: string, previousHtml: st
 }
 
 export function quoteText(ownText: string, attribution: string, previousText: string): string {
-  const quoted = previousText
-    .replace(/\s+$/, '')
-    .split('\n')
-    .map((line) => (line === '' ? '>' : `> ${line}`))
-    .join('\n');
-  return `${ownText.replace(/\s+$/, '')}\n\n${attribution}\n\n${quoted}`;
+  // Regex passes rather than split/map/join: this runs over every quoted body of every follow-up.
+  const quoted = previousText.trimEnd().replace(LINE_START, '> ').replace(BARE_PREFIX, '>');
+  return `${ownText.trimEnd()}\n\n${attribution}\n\n${quoted}`;
 }
+
+const LINE_START = /^/gm;
+const BARE_PREFIX = /^> $/gm;
