@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import LOCALE from '@salesforce/i18n/locale';
-import { planEnrollment } from 'c/planningEngine';
+import { isValidTimeZone, planEnrollment } from 'c/planningEngine';
 import { toEngineCampaign } from 'c/campaignModel';
 import { STEP_TYPE, SEND_OPTION, sortSteps, stepTypeLabel } from 'c/sendOptions';
 
@@ -29,6 +29,11 @@ export default class SchedulePreview extends LightningElement {
     sendAt = null;
     timeZone = USER_TIME_ZONE;
     holidaysText = '';
+
+    /** The zone the date-time inputs show; the rep's own while the typed one is not a valid zone. */
+    get inputTimeZone() {
+        return isValidTimeZone(this.timeZone) ? this.timeZone : USER_TIME_ZONE;
+    }
 
     get hasSteps() {
         return (this.steps ?? []).length > 0;

@@ -70,6 +70,7 @@ describe('c-schedule-preview', () => {
         const element = createPreview();
         await change(element, 'timeZone', 'Europe/Paris');
         await change(element, 'holidays', '2026-05-01');
+        expect($(element, '[data-field="launch"]').timezone).toBe('Europe/Paris');
         expect(texts(element, '.row-label')).toEqual([
             'Day 1 · step 1.1',
             'Day 2 · step 2.1',
@@ -121,6 +122,7 @@ describe('c-schedule-preview', () => {
             'Unknown time zone "Mars/Olympus" (expected an IANA name such as Europe/Paris)'
         ]);
         expect($(element, '.schedule')).toBeNull();
+        expect($(element, '[data-field="launch"]').timezone).toBe('America/Los_Angeles');
     });
 
     it('asks for steps when there are none', async () => {
