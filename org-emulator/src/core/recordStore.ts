@@ -23,6 +23,8 @@ export class RecordStore {
    * scan every record (bulk loads of thousands of rows stay linear). */
   private readonly indexes = new Map<string, IndexSpec[]>();
   private readonly objectOfId = new Map<string, string>();
+  /** 15-character id → 18-character id (15-character ids are case-sensitive and unique). */
+  private readonly fullIds = new Map<string, string>();
   private readonly db: Database.Database | undefined;
 
   constructor(persistFile?: string) {
@@ -59,8 +61,7 @@ export class RecordStore {
 
   resolveId(id: string): string | undefined {
     if (id.length === 18) return this.objectOfId.has(id) ? id : undefined;
-    for (const candidate of this.objectOfId.keys()) if (candidate.startsWith(id)) return candidate;
-    return undefined;
+    return this.fullIds.get(id);
   }
 
   all(object: string): SRecord[] {
@@ -74,6 +75,7 @@ export class RecordStore {
     if (previous) this.unindex(object, previous);
     records.set(record.Id, record);
     this.objectOfId.set(record.Id, object);
+    this.fullIds.set(record.Id.slice(0, 15), record.Id);
     this.index(object, record);
   }
 
@@ -83,6 +85,7 @@ export class RecordStore {
     if (previous) this.unindex(object, previous);
     this.byObject.get(object)?.delete(id);
     this.objectOfId.delete(id);
+    this.fullIds.delete(id.slice(0, 15));
   }
 
   /** Maintains a value index on `field` of `object` from now on (existing records included). */

@@ -40,14 +40,37 @@ export function runQuery(org: Org, query: CompiledQuery, apiVersion: string, inc
     const records = aggregate(org, query, rows);
     return { totalSize: records.length, records };
   }
-  return { totalSize: rows.length, records: rows.map((r) => shapeRecord(ctx, query, r, apiVersion, includeDeleted)) };
+  const children = new ChildLookup(org);
+  return { totalSize: rows.length, records: rows.map((r) => shapeRecord(ctx, query, r, apiVersion, includeDeleted, children)) };
 }
 
-/** Filters, orders and pages the records of the query's object. */
-function select(ctx: EvalContext, query: CompiledQuery, includeDeleted: boolean, parentFilter?: (r: SRecord) => boolean): SRecord[] {
-  let rows = ctx.org.store
-    .all(query.object.name)
-    .filter((r) => (includeDeleted || r.IsDeleted !== true) && (!parentFilter || parentFilter(r)))
+/** Child records grouped by parent id, built once per relationship per query, so a subquery
+ * costs one pass over the child object rather than one per parent row. */
+class ChildLookup {
+  private readonly groups = new Map<string, Map<unknown, SRecord[]>>();
+
+  constructor(private readonly org: Org) {}
+
+  of(childObject: string, field: string, parentId: string): SRecord[] {
+    const key = `${childObject}.${field}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new Map();
+      for (const r of this.org.store.all(childObject)) {
+        const list = group.get(r[field]);
+        if (list) list.push(r);
+        else group.set(r[field], [r]);
+      }
+      this.groups.set(key, group);
+    }
+    return group.get(parentId) ?? [];
+  }
+}
+
+/** Filters, orders and pages the records of the query's object (or the given candidates). */
+function select(ctx: EvalContext, query: CompiledQuery, includeDeleted: boolean, candidates?: SRecord[]): SRecord[] {
+  let rows = (candidates ?? ctx.org.store.all(query.object.name))
+    .filter((r) => includeDeleted || r.IsDeleted !== true)
     .filter((r) => !query.where || matches(ctx, r, query.where));
   if (query.orderBy.length > 0) rows = sortRows(ctx, query, rows);
   const offset = query.offset ?? 0;
@@ -75,16 +98,16 @@ function attributes(type: string, id: string, apiVersion: string): Row {
   return { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${id}` };
 }
 
-function shapeRecord(ctx: EvalContext, query: CompiledQuery, record: SRecord, apiVersion: string, includeDeleted: boolean): Row {
+function shapeRecord(ctx: EvalContext, query: CompiledQuery, record: SRecord, apiVersion: string, includeDeleted: boolean, children: ChildLookup): Row {
   const out: Row = { attributes: attributes(query.object.name, record.Id, apiVersion) };
   for (const item of query.items) {
     if (item.kind === 'field') placeField(ctx.org, out, record, item.path, apiVersion);
     else if (item.kind === 'subquery') {
-      const children = select(ctx, item.query, includeDeleted, (r) => r[item.relationship.field] === record.Id);
+      const rows = select(ctx, item.query, includeDeleted, children.of(item.relationship.childSObject, item.relationship.field, record.Id));
       out[item.relationship.relationshipName!] =
-        children.length === 0
+        rows.length === 0
           ? null
-          : { totalSize: children.length, done: true, records: children.map((c) => shapeRecord(ctx, item.query, c, apiVersion, includeDeleted)) };
+          : { totalSize: rows.length, done: true, records: rows.map((c) => shapeRecord(ctx, item.query, c, apiVersion, includeDeleted, children)) };
     }
   }
   return out;
