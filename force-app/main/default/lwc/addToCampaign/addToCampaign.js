@@ -318,22 +318,34 @@ export default class AddToCampaign extends LightningElement {
         return this.launchOption === SEND_OPTION.AT_TIME;
     }
 
+    /**
+     * An At_Time first email in a campaign read in each recipient's time zone: one Send At moment
+     * would override every person's own 08:30, so the rep keeps the step's time by default.
+     */
+    get atTimePerRecipient() {
+        return this.atTime && this.campaign?.timeZoneMode === 'Recipient';
+    }
+
     get sendModeOptions() {
-        const later = this.firstEmail && this.firstEmail === this.firstStep
-            ? 'Send the first email at a date and time'
-            : 'Start at a date and time';
+        const later =
+            this.firstEmail && this.firstEmail === this.firstStep
+                ? 'Send the first email at a date and time'
+                : 'Start at a date and time';
+        const first = this.atTimePerRecipient
+            ? "At the step's send time, in each person's time zone"
+            : 'Start now';
         return [
-            { value: 'now', label: 'Start now' },
+            { value: 'now', label: first },
             { value: 'at', label: later }
         ];
     }
 
     get showSendModes() {
-        return !this.atTime;
+        return !this.atTime || this.atTimePerRecipient;
     }
 
     get showSendAt() {
-        return this.atTime || this.sendMode === 'at';
+        return (this.atTime && !this.atTimePerRecipient) || this.sendMode === 'at';
     }
 
     get sendAtLabel() {
@@ -341,7 +353,7 @@ export default class AddToCampaign extends LightningElement {
     }
 
     get sendAtHelp() {
-        if (this.atTime) {
+        if (this.atTime && !this.atTimePerRecipient) {
             return "Prefilled with the step's send time on Day 1. Change it to send the first email at another moment.";
         }
         return 'In your time zone. Day 1 is this date, even on a weekend.';
@@ -436,7 +448,10 @@ export default class AddToCampaign extends LightningElement {
     // ---- Send At
 
     prefillSendChoice() {
-        if (this.atTime) {
+        if (this.atTimePerRecipient) {
+            this.sendMode = 'now';
+            this.sendAt = null;
+        } else if (this.atTime) {
             this.sendMode = 'at';
             this.sendAt = this.plannedFirstSend();
         } else if (this.choosesAtLaunch) {

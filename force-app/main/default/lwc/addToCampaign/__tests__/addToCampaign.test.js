@@ -160,6 +160,29 @@ describe('c-add-to-campaign', () => {
             expect(onClose).toHaveBeenCalled();
         });
 
+        it("keeps each recipient's own send time when the campaign reads times in the recipient's zone", async () => {
+            const element = create({ recordIds: [ADA], campaignId: CAMPAIGN_ID });
+            await flush();
+            getRecord.emit(mockUser);
+            emitCampaign(
+                campaignWith(() => {}, (c) => {
+                    c.Time_Zone_Mode__c.value = 'Recipient';
+                })
+            );
+            await flush();
+            emitContacts();
+            await flush();
+            const modes = $(element, '[data-id="send-mode"]');
+            expect(modes.options).toEqual([
+                { value: 'now', label: "At the step's send time, in each person's time zone" },
+                { value: 'at', label: 'Send the first email at a date and time' }
+            ]);
+            expect(modes.value).toBe('now');
+            expect($(element, '[data-id="send-at"]')).toBeNull();
+            await click(element, '[data-id="launch"]');
+            expect(createRecord.mock.calls[0][0].fields.Send_At__c).toBeNull();
+        });
+
         it('requires a Send At for an At_Time step when the rep clears it', async () => {
             const element = await opened();
             await change(element, '[data-id="send-at"]', { value: '' });
