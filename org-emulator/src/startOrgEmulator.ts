@@ -62,6 +62,8 @@ export interface OrgEmulatorOptions {
   cdcEntities?: string[];
   /** Streaming long-poll hold in real ms (Salesforce: 110 s). */
   streamingLongPollMs?: number;
+  /** Streaming: forget a silent CometD client after this many real ms (Salesforce: 40 s). */
+  streamingClientTimeoutMs?: number;
   /** Log lines (start-up facts, seed results). Silent by default. */
   log?: (line: string) => void;
 }
@@ -156,6 +158,7 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     platformEvents: schema.list().filter((o) => o.kind === 'platformEvent').map((o) => o.name),
     retentionMs: options.retentionMs ?? 72 * HOUR,
     ...(options.streamingLongPollMs !== undefined ? { longPollTimeoutMs: options.streamingLongPollMs } : {}),
+    ...(options.streamingClientTimeoutMs !== undefined ? { clientTimeoutMs: options.streamingClientTimeoutMs } : {}),
   });
   const inspect = createInspectHandle(ctx);
   const faults = createFaultsHandle(ctx, () => streaming);
