@@ -135,7 +135,8 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     sessions: new SessionStore(org.orgId, clock.now, options.tokenLifetimeMs ?? 2 * HOUR),
     usage: new ApiUsage(options.dailyApiLimit ?? 100_000, clock.now),
     faults: new FaultRegistry(),
-    cursors: new QueryCursors(clock.now),
+    // Locator lifetime is about server resources, not business time: real milliseconds.
+    cursors: new QueryCursors(() => Date.now()),
     bulkJobs: new BulkJobStore(org),
     emails: [],
     events: [],

@@ -19,7 +19,7 @@ export interface QueryPage {
   records: Row[];
 }
 
-/** Locators live for 15 minutes of emulator time, as Salesforce's do when idle. */
+/** Locators live for 15 minutes (real time), as Salesforce's do when idle. */
 const LOCATOR_TTL_MS = 15 * 60_000;
 const MAX_OPEN_CURSORS = 500;
 
