@@ -156,6 +156,15 @@ describe('Composite', () => {
     expect(org.inspect.records('Contact')).toHaveLength(before);
   });
 
+  it('allows at most 25 subrequests, of which at most 5 collections or queries', async () => {
+    const query = (n: number) => ({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+User', referenceId: `q${n}` });
+    const six = await api(org, token, 'POST', '/composite', { compositeRequest: Array.from({ length: 6 }, (_, i) => query(i)) });
+    expect(six.status).toBe(400);
+    expect(six.body[0].errorCode).toBe('LIMIT_EXCEEDED');
+    const five = await api(org, token, 'POST', '/composite', { compositeRequest: Array.from({ length: 5 }, (_, i) => query(i)) });
+    expect(five.status).toBe(200);
+  });
+
   it('without allOrNone, keeps successes and halts only dependants of a failure', async () => {
     const res = await api(org, token, 'POST', '/composite', {
       compositeRequest: [

@@ -25,6 +25,9 @@ interface SubResponse {
 }
 
 const MAX_SUBREQUESTS = 25;
+/** Of the 25, at most 5 may be sObject Collections or query / queryAll operations. */
+const MAX_COLLECTION_OR_QUERY = 5;
+const COLLECTION_OR_QUERY = /^\/services\/data\/v\d+\.\d+\/(composite\/sobjects|query|queryAll)(\/|\?|$)/;
 const HALTED = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
 
 export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -36,6 +39,12 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
     }
     if (subrequests.length > MAX_SUBREQUESTS) {
       throw new SalesforceError('LIMIT_EXCEEDED', `Composite requests cannot have more than ${MAX_SUBREQUESTS} subrequests`);
+    }
+    if (subrequests.filter((sub) => COLLECTION_OR_QUERY.test(String(sub.url))).length > MAX_COLLECTION_OR_QUERY) {
+      throw new SalesforceError(
+        'LIMIT_EXCEEDED',
+        `A composite request can contain up to ${MAX_COLLECTION_OR_QUERY} sObject Collections or query subrequests`,
+      );
     }
     const ids = new Set<string>();
     for (const sub of subrequests) {
