@@ -987,21 +987,21 @@ function lookup(record, key) {
   }
   return void 0;
 }
+function unresolved(field, stage, why) {
+  throw new ComposeError("MAIL.UNRESOLVED_MERGE_FIELD", `${stage}: merge field ${field.token} ${why}`, stage, field.token);
+}
 function resolveMergeField(field, context, stage) {
-  const fail = (why) => {
-    throw new ComposeError("MAIL.UNRESOLVED_MERGE_FIELD", `${stage}: merge field ${field.token} ${why}`, stage, field.token);
-  };
   let record;
   switch (field.source) {
     case null:
-      return fail("names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)");
+      return unresolved(field, stage, "names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)");
     case "recipient":
       record = context.recipient;
       break;
     case "contact":
     case "lead": {
       const wanted = field.source === "contact" ? "Contact" : "Lead";
-      if (context.recipientObject !== wanted) return fail(`needs a ${wanted} but the recipient is a ${context.recipientObject}`);
+      if (context.recipientObject !== wanted) return unresolved(field, stage, `needs a ${wanted} but the recipient is a ${context.recipientObject}`);
       record = context.recipient;
       break;
     }
@@ -1010,20 +1010,20 @@ function resolveMergeField(field, context, stage) {
       break;
     case "organization":
       record = context.organization;
-      if (record === void 0) return fail("cannot be resolved: no organization record was provided");
+      if (record === void 0) return unresolved(field, stage, "cannot be resolved: no organization record was provided");
       break;
   }
   let value = record;
   for (let i = 0; i < field.path.length; i++) {
     if (value === null) return "";
-    if (typeof value !== "object") return fail(`cannot be resolved: ${field.path.slice(0, i).join(".")} is not a relationship`);
+    if (typeof value !== "object") return unresolved(field, stage, `cannot be resolved: ${field.path.slice(0, i).join(".")} is not a relationship`);
     value = lookup(value, field.path[i]);
-    if (value === void 0) return fail(`cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join(".")}`);
+    if (value === void 0) return unresolved(field, stage, `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join(".")}`);
   }
   if (value === null) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return fail("is a relationship or compound value, not a field");
+  return unresolved(field, stage, "is a relationship or compound value, not a field");
 }
 export {
   CampaignCalendar,
