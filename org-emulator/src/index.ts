@@ -6,5 +6,5 @@ export type { ChangeFeed, CommittedChange, PublishedEvent, ChangeType } from './
 export type { InspectHandle, FaultsHandle } from './control/emulatorHandles.ts';
 export type { FaultSpec, FaultKind, ActiveFault } from './control/faults.ts';
 export type { CapturedEmail, EmulatorCredentials } from './rest/context.ts';
-export type { ApiCallCounts } from './rest/limits/apiUsage.ts';
+export type { ApiCallCounts, ApiCallRecord } from './rest/limits/apiUsage.ts';
 export type { SRecord } from './core/recordStore.ts';

@@ -42,6 +42,7 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, inspect, faul
   app.get(`${base}/emails`, async () => inspect.emails());
   app.get(`${base}/platform-events`, async () => inspect.platformEvents());
   app.get(`${base}/api-calls`, async () => inspect.apiCalls());
+  app.get(`${base}/api-calls/recent`, async () => inspect.recentApiCalls());
   app.post(`${base}/api-calls/reset`, async () => {
     inspect.resetApiCalls();
     return inspect.apiCalls();

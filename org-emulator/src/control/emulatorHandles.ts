@@ -3,7 +3,7 @@
 import type { PublishedEvent } from '../core/changeFeed.ts';
 import type { SRecord } from '../core/recordStore.ts';
 import type { CapturedEmail, ServerContext } from '../rest/context.ts';
-import type { ApiCallCounts } from '../rest/limits/apiUsage.ts';
+import type { ApiCallCounts, ApiCallRecord } from '../rest/limits/apiUsage.ts';
 import type { StreamingHandle } from '../streaming/deps.ts';
 import type { ActiveFault, FaultSpec } from './faults.ts';
 
@@ -14,6 +14,8 @@ export interface InspectHandle {
   emails(): CapturedEmail[];
   platformEvents(): PublishedEvent[];
   apiCalls(): ApiCallCounts;
+  /** The newest counted calls (up to 1000) with route, client name and status. */
+  recentApiCalls(): ApiCallRecord[];
   resetApiCalls(): void;
 }
 
@@ -47,6 +49,7 @@ export function createInspectHandle(ctx: ServerContext): InspectHandle {
     emails: () => ctx.emails.map((e) => ({ ...e })),
     platformEvents: () => ctx.events.map((e) => ({ ...e })),
     apiCalls: () => ctx.usage.counts(),
+    recentApiCalls: () => ctx.usage.recentCalls(),
     resetApiCalls: () => ctx.usage.resetCounts(),
   };
 }

@@ -23,6 +23,7 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
   app.decorateRequest('clientName', '');
   app.decorateRequest('internal', false);
   app.decorateRequest('lockRows', false);
+  app.decorateRequest('counted', false);
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
@@ -47,9 +48,22 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
       return sendError(reply, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     }
     ctx.usage.record(routeKey(request), request.clientName);
+    request.counted = true;
     request.lockRows = fired.some((f) => f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord);
     const failure = fired.find((f) => f.kind !== 'LATENCY' && !(f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord));
     if (failure) return answerFault(reply, failure);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.counted) return;
+    ctx.usage.log({
+      at: new Date(ctx.org.clock.now()).toISOString(),
+      method: request.method,
+      url: request.url,
+      route: routeKey(request),
+      client: request.clientName,
+      status: reply.statusCode,
+    });
   });
 
   app.addHook('onSend', async (request, reply) => {

@@ -11,6 +11,8 @@ declare module 'fastify' {
     internal: boolean;
     /** A per-record UNABLE_TO_LOCK_ROW fault fired for this call. */
     lockRows: boolean;
+    /** Counted against the daily API limit (and so logged in the recent calls). */
+    counted: boolean;
   }
 }
 

@@ -37,6 +37,12 @@ describe('API limits', () => {
     expect(calls.byClientAndRoute.conformance).toEqual({ 'GET query': 1, 'POST sobjects/:sobject': 1 });
     const overHttp = await (await fetch(`${org.url}/__emulator/api-calls`)).json();
     expect(overHttp.byRoute['GET sobjects']).toBe(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(org.inspect.recentApiCalls().map((c) => [c.route, c.client, c.status])).toEqual([
+      ['GET query', 'conformance', 200],
+      ['POST sobjects/:sobject', 'conformance', 201],
+      ['GET sobjects', '', 200],
+    ]);
   });
 
   it('answers REQUEST_LIMIT_EXCEEDED once the daily allowance is spent', async () => {

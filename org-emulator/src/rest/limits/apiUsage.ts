@@ -14,7 +14,21 @@ export interface ApiCallCounts {
   byClientAndRoute: Record<string, Record<string, number>>;
 }
 
+/** One counted API call, for the recent-calls log. */
+export interface ApiCallRecord {
+  at: string;
+  method: string;
+  /** Path and query as requested. */
+  url: string;
+  route: string;
+  client: string;
+  status: number;
+}
+
+const RECENT_CALLS = 1000;
+
 export class ApiUsage {
+  private recent: ApiCallRecord[] = [];
   private day = '';
   private usedToday = 0;
   private total = 0;
@@ -53,6 +67,16 @@ export class ApiUsage {
     routes.set(route, (routes.get(route) ?? 0) + 1);
   }
 
+  /** Notes a counted call's outcome in the recent-calls log (the newest 1000 are kept). */
+  log(call: ApiCallRecord): void {
+    this.recent.push(call);
+    if (this.recent.length > RECENT_CALLS) this.recent.splice(0, this.recent.length - RECENT_CALLS);
+  }
+
+  recentCalls(): ApiCallRecord[] {
+    return [...this.recent];
+  }
+
   header(): string {
     this.rollDay();
     return `api-usage=${this.usedToday}/${this.dailyLimit}`;
@@ -88,6 +112,7 @@ export class ApiUsage {
 
   /** Clears the per-route and per-client counters (not today's usage against the limit). */
   resetCounts(): void {
+    this.recent = [];
     this.total = 0;
     this.byRoute.clear();
     this.byClient.clear();
