@@ -21,7 +21,16 @@ import {
     validateSteps,
     warningsFor
 } from 'c/sendOptions';
-import { blankStep, moveStep, settingsFromRecord, stepFields, stepsFromGraphQL } from 'c/campaignModel';
+import {
+    blankStep,
+    moveStep,
+    settingsFromRecord,
+    stepFields,
+    stepsFromGraphQL,
+    toEngineCampaign
+} from 'c/campaignModel';
+import { validateCampaign } from 'c/planningEngine';
+import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 
 export const CAMPAIGN_FIELDS = [
     NAME,
@@ -135,6 +144,52 @@ export default class CampaignBuilder extends LightningElement {
     get statusText() {
         const status = this.settings?.status;
         return status ? `Status: ${status}` : '';
+    }
+
+    get isLive() {
+        return this.settings?.status === 'Active' || this.settings?.status === 'Paused';
+    }
+
+    get canActivate() {
+        const status = this.settings?.status;
+        return status === 'Draft' || status === 'Paused';
+    }
+
+    /** Why the campaign cannot be activated yet: the builder's own checks, then the engine's. */
+    get activationProblems() {
+        if (!this.steps.length) {
+            return ['Add at least one step.'];
+        }
+        if (this.problemCount) {
+            return [this.problemSummary];
+        }
+        const byId = new Map(this.steps.map((s) => [s.id, `${s.day}.${s.order}`]));
+        const campaign = toEngineCampaign(this.settings, this.steps, { timeZone: USER_TIME_ZONE });
+        return validateCampaign(campaign).map((p) =>
+            [...byId.keys()].reduce((message, id) => message.split(id).join(byId.get(id)), p.message)
+        );
+    }
+
+    get activationProblemItems() {
+        return this.activationProblems.map((text, i) => ({ key: `${i}`, text }));
+    }
+
+    get activateDisabled() {
+        return this.activationProblems.length > 0 || this.isEditing;
+    }
+
+    get activateLabel() {
+        return this.settings?.status === 'Paused' ? 'Resume campaign' : 'Activate campaign';
+    }
+
+    async handleActivate() {
+        this.saveError = undefined;
+        try {
+            await updateRecord({ fields: { Id: this.recordId, Status__c: 'Active' } });
+            this.toast('Campaign active: people can be added', 'success');
+        } catch (error) {
+            this.saveError = error;
+        }
     }
 
     get problemCount() {

@@ -125,6 +125,48 @@ describe('c-campaign-builder', () => {
         expect($(element, 'c-campaign-settings').recordId).toBe(CAMPAIGN_ID);
     });
 
+    it('activates a valid draft campaign', async () => {
+        const element = await loaded();
+        const button = $(element, '[data-id="activate"]');
+        expect(button.label).toBe('Activate campaign');
+        expect(button.disabled).toBe(false);
+        expect($(element, '.activation-problems')).toBeNull();
+        button.click();
+        await flush();
+        expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: CAMPAIGN_ID, Status__c: 'Active' } });
+    });
+
+    it('says why a campaign cannot be activated yet', async () => {
+        const element = createBuilder();
+        getRecord.emit(mockGetRecord);
+        graphql.emit({ uiapi: { query: { Campaign_Step__c: { edges: [] } } } });
+        await flush();
+        expect($(element, '[data-id="activate"]').disabled).toBe(true);
+        expect($$(element, '.activation-problems li').map(text)).toEqual(['Before activating: Add at least one step.']);
+
+        const data = JSON.parse(JSON.stringify(mockGraphql));
+        data.uiapi.query.Campaign_Step__c.edges[2].node.Day__c.value = 1;
+        data.uiapi.query.Campaign_Step__c.edges[2].node.Type__c.value = 'Call';
+        graphql.emit(data);
+        await flush();
+        expect($$(element, '.activation-problems li').map(text)).toEqual([
+            "Before activating: Step 1.1: Day 1, Order 1 is also step 1.1's position"
+        ]);
+    });
+
+    it('notes that edits only reach unsent steps of a live campaign', async () => {
+        const element = createBuilder();
+        const record = JSON.parse(JSON.stringify(mockGetRecord));
+        record.fields.Status__c.value = 'Active';
+        getRecord.emit(record);
+        graphql.emit(mockGraphql);
+        await flush();
+        expect($(element, '[data-id="activate"]')).toBeNull();
+        expect(text($(element, '.live-note'))).toBe(
+            'People are already in this campaign: changes apply only to the steps not yet sent or tasked for them.'
+        );
+    });
+
     it('creates a step with the exact fields', async () => {
         const element = await loaded();
         createRecord.mockResolvedValue({ id: 'a01000000000009AAA' });
