@@ -33,6 +33,8 @@ export const MESSAGES = Object.freeze({
     NO_CAMPAIGN: 'Choose a campaign.',
     NO_PEOPLE: 'Add at least one person.',
     ARCHIVED: 'This campaign is archived: people cannot be added to it.',
+    DRAFT: 'This campaign is a draft: activate it in the campaign builder first.',
+    PAUSED: 'This campaign is paused: the people you add start when it resumes.',
     NO_STEPS: 'This campaign has no steps yet: add them in the campaign builder first.',
     CHOOSE_START: 'Choose when the first email goes: start now, or at a date and time.',
     NO_SEND_AT: 'Enter the date and time to send the first email.',
@@ -366,6 +368,9 @@ export default class AddToCampaign extends LightningElement {
         if (this.campaign.status === 'Archived') {
             return [MESSAGES.ARCHIVED];
         }
+        if (this.campaign.status === 'Draft') {
+            return [MESSAGES.DRAFT];
+        }
         if (!this.steps.length) {
             return [MESSAGES.NO_STEPS];
         }
@@ -379,6 +384,10 @@ export default class AddToCampaign extends LightningElement {
 
     get campaignProblemItems() {
         return this.campaignProblems.map((text, i) => ({ key: `${i}`, text }));
+    }
+
+    get pausedNote() {
+        return this.campaign?.status === 'Paused' ? MESSAGES.PAUSED : '';
     }
 
     get campaignStatusText() {
@@ -431,7 +440,7 @@ export default class AddToCampaign extends LightningElement {
     }
 
     get campaignFilter() {
-        return { criteria: [{ fieldPath: 'Status__c', operator: 'ne', value: 'Archived' }] };
+        return { criteria: [{ fieldPath: 'Status__c', operator: 'in', value: ['Active', 'Paused'] }] };
     }
 
     get pickerObjectOptions() {

@@ -99,7 +99,7 @@ describe('c-add-to-campaign', () => {
             expect(picker.label).toBe('Campaign');
             expect(picker.objectApiName).toBe('Sales_Campaign__c');
             expect(picker.filter).toEqual({
-                criteria: [{ fieldPath: 'Status__c', operator: 'ne', value: 'Archived' }]
+                criteria: [{ fieldPath: 'Status__c', operator: 'in', value: ['Active', 'Paused'] }]
             });
             expect($(element, '[data-id="person-picker"]')).toBeNull();
             await click(element, '[data-id="launch"]');
@@ -414,6 +414,21 @@ describe('c-add-to-campaign', () => {
     });
 
     describe('errors and campaign problems', () => {
+        it('adds people to a paused campaign with a note', async () => {
+            const element = create({ recordIds: [ADA], campaignId: CAMPAIGN_ID });
+            await flush();
+            emitCampaign(
+                campaignWith(() => {}, (c) => {
+                    c.Status__c.value = 'Paused';
+                })
+            );
+            await flush();
+            expect(texts(element, '.paused-note')).toEqual([
+                'This campaign is paused: the people you add start when it resumes.'
+            ]);
+            expect(texts(element, '.campaign-problems li')).toEqual([]);
+        });
+
         it('shows a campaign that cannot be loaded', async () => {
             const element = create({ recordIds: [ADA], campaignId: CAMPAIGN_ID });
             await flush();
@@ -437,6 +452,13 @@ describe('c-add-to-campaign', () => {
                     c.Status__c.value = 'Archived';
                 }),
                 ['This campaign is archived: people cannot be added to it.']
+            ],
+            [
+                'a draft campaign',
+                campaignWith(() => {}, (c) => {
+                    c.Status__c.value = 'Draft';
+                }),
+                ['This campaign is a draft: activate it in the campaign builder first.']
             ],
             [
                 'a campaign without steps',
