@@ -31,7 +31,6 @@ describe('sObject Collections', () => {
     expect(res.body[1]).toEqual({
       success: false,
       errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', fields: ['LastName'] }],
-      id: null,
     });
   });
 
@@ -45,7 +44,6 @@ describe('sObject Collections', () => {
       ],
     });
     expect(res.body[0]).toEqual({
-      id: null,
       success: false,
       errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }],
     });

@@ -84,8 +84,8 @@ describe('faults', () => {
     const sub = res.body.compositeResponse[0];
     expect(sub.httpStatusCode).toBe(200);
     expect(sub.body).toEqual([
-      { id: null, success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
-      { id: null, success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
+      { success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
+      { success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
     ]);
     const retry = await api(org, token, 'POST', '/composite', body);
     expect(retry.body.compositeResponse[0].body.every((r: { success: boolean }) => r.success)).toBe(true);

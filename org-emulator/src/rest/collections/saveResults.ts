@@ -11,11 +11,12 @@ const ROLLED_BACK = {
   fields: [] as string[],
 };
 
+/** A failed record's result; `id` only when the record had one (update, delete, upsert match). */
 export function failure(error: unknown, id: string | null = null): SaveResult {
   if (error instanceof SalesforceError) {
     // In a batch, "no such record" reads as a bad cross reference, as Salesforce reports it.
     const entry = error.errorCode === 'NOT_FOUND' ? { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] } : error.toSaveError();
-    return { id, success: false, errors: [entry] };
+    return { ...(id ? { id } : {}), success: false, errors: [entry] };
   }
   throw error;
 }
@@ -37,7 +38,11 @@ export function saveEach<T>(
   });
   if (allOrNone && results.some((r) => !r.success)) {
     tx.rollback();
-    return results.map((r, i) => (r.success ? { id: idOf(items[i]!), success: false, errors: [ROLLED_BACK] } : r));
+    return results.map((r, i) => {
+      if (!r.success) return r;
+      const id = idOf(items[i]!);
+      return { ...(id ? { id } : {}), success: false, errors: [ROLLED_BACK] };
+    });
   }
   tx.commit();
   return results;

@@ -11,7 +11,8 @@ import type { ObjectSchema } from '../../schema/types.ts';
 import type { ServerContext } from '../context.ts';
 
 export interface SaveResult {
-  id: string | null;
+  /** Absent when no record id is known (a failed create), as in Salesforce's results. */
+  id?: string;
   success: boolean;
   errors: Array<{ statusCode: string; message: string; fields: string[] }>;
   created?: boolean;
