@@ -40,6 +40,8 @@ export interface ChangeStreamStatus {
 }
 
 const REPLAY_REFUSED = /replayId.*(invalid|wasn't found)/i;
+const AUTH_FAILED_PREFIX = 'streaming authentication failed: ';
+const AUTH_FAILED = /Authentication invalid|Handshake denied|^streaming authentication failed|401/i;
 const RECONNECT = { attempts: Infinity, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -55,6 +57,8 @@ export class ChangeStreamSubscriber {
   private lastApplied: number | null = null;
   private draining: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** An auth failure arrived while rebuilding: rebuild once more when the current one ends. */
+  private rebuildRequested: { replayRefused: boolean } | null = null;
   private readonly stats = { eventsApplied: 0, lagMs: 0, rebuilds: 0 };
 
   constructor(private readonly options: ChangeStreamOptions) {
@@ -123,6 +127,11 @@ export class ChangeStreamSubscriber {
         const delay = backoffDelay(Math.min(attempt, 10), RECONNECT);
         this.log.warn({ attempt: attempt + 1, delayMs: delay, error: message }, 'subscribe failed, retrying');
         await this.options.clock.sleep(delay);
+        if (AUTH_FAILED.test(message)) {
+          await this.options.session.refresh().catch((error: Error) => {
+            this.log.error({ error: error.message }, 're-login for streaming failed');
+          });
+        }
       }
     }
   }
@@ -130,8 +139,22 @@ export class ChangeStreamSubscriber {
   private async connect(replayFrom: number): Promise<void> {
     const { session, channel } = this.options;
     const replay = new StreamingExtension.Replay(channel, replayFrom);
-    const authFailure = new StreamingExtension.AuthFailure((message: { error?: string; ext?: unknown }) => {
-      this.log.warn({ error: message.error }, 'streaming authentication failed; rebuilding the client');
+    let client: FayeClient = null;
+    let connecting = true;
+    let failConnect: (error: Error) => void = () => undefined;
+    const authFailed = new Promise<never>((_, reject) => {
+      failConnect = reject;
+    });
+    authFailed.catch(() => undefined);
+    const authFailure = new StreamingExtension.AuthFailure((message: { error?: string; ext?: { sfdc?: { failureReason?: string } } }) => {
+      if (client !== this.client) return; // a client already replaced
+      const reason = message.ext?.sfdc?.failureReason ?? message.error ?? 'authentication failed';
+      if (connecting) {
+        // The handshake was refused: the caller logs in again and retries.
+        failConnect(new Error(`${AUTH_FAILED_PREFIX}${reason}`));
+        return;
+      }
+      this.log.warn({ error: reason }, 'streaming authentication failed; rebuilding the client');
       this.connected = false;
       void this.rebuild();
     });
@@ -139,14 +162,18 @@ export class ChangeStreamSubscriber {
     const subscribeWatch = {
       incoming: (message: { channel: string; successful?: boolean; error?: string }, callback: (m: unknown) => void) => {
         if (message.channel === '/meta/subscribe' && message.successful === false && REPLAY_REFUSED.test(message.error ?? '')) {
-          if (this.client && this.connected) void this.rebuild(true);
+          if (client === this.client && this.connected) void this.rebuild(true);
         }
         callback(message);
       },
     };
-    const client: FayeClient = session.connection.streaming.createClient([subscribeWatch, authFailure, replay]);
+    client = session.connection.streaming.createClient([subscribeWatch, authFailure, replay]);
     this.client = client;
-    await client.subscribe(channel, (message: unknown) => this.receive(message));
+    try {
+      await Promise.race([client.subscribe(channel, (message: unknown) => this.receive(message)), authFailed]);
+    } finally {
+      connecting = false;
+    }
     this.connected = true;
     this.log.info({ replayFrom }, 'subscribed');
   }
@@ -162,7 +189,11 @@ export class ChangeStreamSubscriber {
 
   /** A new client with a fresh token, resuming after the last event received. */
   private rebuild(replayRefused = false): Promise<void> {
-    this.rebuilding ??= (async () => {
+    if (this.rebuilding) {
+      this.rebuildRequested = { replayRefused: replayRefused || Boolean(this.rebuildRequested?.replayRefused) };
+      return this.rebuilding;
+    }
+    this.rebuilding = (async () => {
       this.stats.rebuilds += 1;
       this.disconnect();
       for (let attempt = 0; !this.stopped; attempt += 1) {
@@ -179,6 +210,9 @@ export class ChangeStreamSubscriber {
       else await this.connectWithBackoff(this.lastEnqueued ?? -1);
     })().finally(() => {
       this.rebuilding = null;
+      const again = this.rebuildRequested;
+      this.rebuildRequested = null;
+      if (again && !this.stopped) void this.rebuild(again.replayRefused);
     });
     return this.rebuilding;
   }

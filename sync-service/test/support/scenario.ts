@@ -99,3 +99,21 @@ export async function enrollmentRecord(conn: Connection, enrollmentId: string) {
 }
 
 export const iso = (value: unknown) => (typeof value === 'string' ? new Date(value).toISOString().replace('.000Z', 'Z') : value);
+
+export async function tasksOf(conn: Connection, stepKey: string) {
+  const result = await conn.query<Record<string, unknown>>(
+    `SELECT Id, OwnerId, WhoId, WhatId, Subject, ActivityDate, Type, Status, IsClosed, Campaign_Step_Key__c FROM Task WHERE Campaign_Step_Key__c = '${stepKey}'`,
+  );
+  return result.records;
+}
+
+export async function update(conn: Connection, sobject: string, record: Record<string, unknown>): Promise<void> {
+  const result = await conn.sobject(sobject).update(record as { Id: string });
+  if (!result.success) throw new Error(`${sobject} update failed: ${JSON.stringify(result)}`);
+}
+
+export function stepOf(steps: Array<Record<string, unknown>>, stepId: string | undefined): Record<string, unknown> {
+  const found = steps.find((s) => s.Step__c === stepId);
+  if (!found) throw new Error(`no enrollment step for ${stepId}`);
+  return found;
+}
