@@ -1,6 +1,6 @@
 // Lint for the whole repository: LWC rules for the Lightning components, typescript-eslint for
 // the TypeScript workspaces.
-const lwcConfig = require('@salesforce/eslint-config-lwc');
+const lwcFragment = require('./eslint.config.lwc.js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
@@ -20,14 +20,8 @@ module.exports = [
       'metadata/test/fixtures/**',
     ],
   },
-  ...lwcConfig.configs.recommended.map((config) => ({
-    ...config,
-    files: ['force-app/**/lwc/**/*.js', 'force-app/test/**/*.js'],
-  })),
-  {
-    files: ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
-    languageOptions: { globals: { ...globals.node, ...globals.jest } },
-  },
+  // The Lightning components' rules live beside them, in a fragment that also runs on its own.
+  ...lwcFragment,
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
     files: ['sync-service/**/*.ts', 'org-emulator/**/*.ts', 'metadata/**/*.ts'],
