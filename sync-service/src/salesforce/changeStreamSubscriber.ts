@@ -28,6 +28,8 @@ export interface ChangeStreamOptions {
   /** The stream could not resume where it stopped: the caller catches up with a sweep. */
   onGap: (reason: StreamGapReason) => Promise<void> | void;
   maxBatch?: number;
+  /** Real milliseconds to let a burst of events gather before applying them as one batch. */
+  batchWindowMs?: number;
 }
 
 export interface ChangeStreamStatus {
@@ -234,6 +236,8 @@ export class ChangeStreamSubscriber {
 
   private async drain(): Promise<void> {
     const maxBatch = this.options.maxBatch ?? 500;
+    // Coalesce a burst (a rep adding 200 people commits 200 events at once) into one batch.
+    if (this.options.batchWindowMs) await new Promise((resolve) => setTimeout(resolve, this.options.batchWindowMs));
     let failures = 0;
     while (this.queue.length > 0) {
       const batch = this.queue.slice(0, maxBatch);

@@ -130,6 +130,7 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
         clock,
         logger,
         retentionMs: config.streaming.retentionMs,
+        batchWindowMs: config.intervals.planBatchWindowMs,
         onEvents: (events) => applier.apply(events),
         onGap: async (reason) => void (await sweep.run(reason)),
       });
