@@ -4,12 +4,16 @@
 
 import { Command, CommanderError } from 'commander';
 import { INVALID_INPUT_EXIT_CODE, registerPlanCommand } from './planCommand.ts';
+import { registerRunCommand } from './runCommand.ts';
+import { registerDoctorCommand } from './doctorCommand.ts';
 
 const program = new Command('sync-service')
   .description('Sales Campaigns sync service: plans campaigns, opens tasks, sends emails, writes outcomes to the org.')
   .exitOverride();
 
 registerPlanCommand(program);
+registerRunCommand(program);
+registerDoctorCommand(program);
 
 try {
   await program.parseAsync(process.argv);
