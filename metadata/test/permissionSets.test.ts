@@ -93,11 +93,19 @@ describe('Sales_Campaigns_User: reps', () => {
     }
   });
 
-  it('sees the app and its tabs', () => {
+  // Command Center and Live Feed are the rep's daily screens (app pages behind tabs); the admin
+  // console's tab stays with Sales_Campaigns_Admin.
+  it('sees the app and its tabs, but not the admin console', () => {
     expect(user.tabSettings.map((setting) => setting.tab).sort()).toEqual([
       'Campaign_Enrollment__c',
+      'Command_Center',
+      'Live_Feed',
       'Sales_Campaign__c',
     ]);
+  });
+
+  it('reads Campaign Activity events (Live Feed) without publishing them', () => {
+    expect(objectAccess(user, 'Campaign_Activity__e')).toMatchObject({ allowRead: true, allowCreate: false });
   });
 });
 
@@ -113,5 +121,17 @@ describe('Sales_Campaigns_Admin', () => {
       allowCreate: false,
     });
     expect(admin.userPermissions.filter((permission) => permission.enabled)).toEqual([]);
+  });
+
+  it('sees the rep tabs and the admin console tab, and reads Live Feed events', () => {
+    const admin = permissionSet('Sales_Campaigns_Admin');
+    expect(admin.tabSettings.map((setting) => setting.tab).sort()).toEqual([
+      'Campaign_Enrollment__c',
+      'Command_Center',
+      'Live_Feed',
+      'Sales_Campaign__c',
+      'Sales_Campaigns_Admin',
+    ]);
+    expect(objectAccess(admin, 'Campaign_Activity__e')).toMatchObject({ allowRead: true, allowCreate: false });
   });
 });
