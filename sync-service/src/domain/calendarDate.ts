@@ -68,7 +68,15 @@ export function parseIsoDate(text: string): DayNumber | null {
   return dayNumberFromCivil(year, month, day);
 }
 
+// Plans write the same few hundred dates over and over; a bounded memo saves rebuilding them.
+const formatted = new Map<DayNumber, IsoDate>();
+
 export function formatIsoDate(dayNumber: DayNumber): IsoDate {
+  const known = formatted.get(dayNumber);
+  if (known !== undefined) return known;
   const { year, month, day } = civilFromDayNumber(dayNumber);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  const text = `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  if (formatted.size >= 100_000) formatted.clear();
+  formatted.set(dayNumber, text);
+  return text;
 }

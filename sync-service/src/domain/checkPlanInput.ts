@@ -10,7 +10,7 @@ import { isValidTimeZone } from './zonedTime.ts';
 
 export function checkPlanInput(input: PlanInput): PlanProblem[] {
   const compiled = compileCampaign(input.campaign);
-  const problems: PlanProblem[] = [...compiled.problems];
+  const problems: PlanProblem[] = compiled.problems.length > 0 ? [...compiled.problems] : [];
   if (typeof input.timeZone !== 'string' || !isValidTimeZone(input.timeZone)) {
     problems.push(problem('PLAN.UNKNOWN_TIME_ZONE', `Unknown time zone ${JSON.stringify(input.timeZone)} (expected an IANA name such as Europe/Paris)`));
   }
@@ -24,13 +24,25 @@ export function checkPlanInput(input: PlanInput): PlanProblem[] {
   if (sendAt === null && compiled.firstEmail?.option === 'Choose_At_Launch') {
     problems.push(problem('PLAN.MISSING_SEND_AT', `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`, compiled.firstEmail.id));
   }
-  for (const date of input.holidays ?? []) {
+  if (input.holidays) problems.push(...checkHolidays(input.holidays));
+  if (input.progress) problems.push(...checkProgress(input, compiled));
+  if (input.pauses && input.pauses.length > 0) problems.push(...checkPauses(input));
+  return problems;
+}
+
+// Many people share one holiday list: check each list object once.
+const checkedHolidays = new WeakMap<object, PlanProblem[]>();
+
+function checkHolidays(holidays: Iterable<string>): PlanProblem[] {
+  const known = checkedHolidays.get(holidays);
+  if (known) return known;
+  const problems: PlanProblem[] = [];
+  for (const date of holidays) {
     if (typeof date !== 'string' || parseIsoDate(date) === null) {
       problems.push(problem('PLAN.INVALID_HOLIDAY', `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`));
     }
   }
-  problems.push(...checkProgress(input, compiled));
-  problems.push(...checkPauses(input));
+  checkedHolidays.set(holidays, problems);
   return problems;
 }
 

@@ -13,6 +13,6 @@ export * from './validateCampaign.ts';
 export * from './checkPlanInput.ts';
 export { compileCampaign, type CompiledCampaign, type CompiledStep } from './compiledCampaign.ts';
 export * from './planTypes.ts';
-export { planEnrollment, dayOneOf } from './planEnrollment.ts';
+export { planEnrollment } from './planEnrollment.ts';
 export * from './replan.ts';
 export * from './holidays.ts';

@@ -18,7 +18,7 @@ import { compileCampaign, type CompiledCampaign, type CompiledStep } from './com
 import { PlanError } from './planErrors.ts';
 import type { EnrollmentPlan, Pause, PlanInput, PlanItem, PlannedSend, PlannedTask, StepProgress } from './planTypes.ts';
 import type { MinuteOfDay } from './timeOfDay.ts';
-import { localDayOf, localMinuteOf, startOfLocalDay, zonedInstant, type EpochMs } from './zonedTime.ts';
+import { timeZoneRules, type EpochMs, type ZoneRules } from './zonedTime.ts';
 
 const NO_PROGRESS: StepProgress = {};
 const NO_PAUSES: readonly Pause[] = [];
@@ -33,17 +33,17 @@ export function planEnrollment(input: PlanInput): EnrollmentPlan {
 export function dayOneOf(
   campaign: CompiledCampaign,
   calendar: CampaignCalendar,
-  timeZone: string,
+  zone: ZoneRules,
   launchedAt: EpochMs,
   sendAt: EpochMs | null,
 ): DayNumber {
   // An explicit Send At is honoured even on a weekend or a holiday.
-  if (sendAt !== null) return localDayOf(timeZone, sendAt);
-  const launchDay = localDayOf(timeZone, launchedAt);
+  if (sendAt !== null) return zone.dayOf(sendAt);
+  const launchDay = zone.dayOf(launchedAt);
   let launchDayWorks = calendar.isCampaignDay(launchDay);
   const first = campaign.firstEmail;
   if (launchDayWorks && first?.option === 'At_Time' && first.sendMinute !== null) {
-    launchDayWorks = zonedInstant(timeZone, launchDay, first.sendMinute) >= launchedAt;
+    launchDayWorks = zone.instantOf(launchDay, first.sendMinute) >= launchedAt;
   }
   return launchDayWorks ? launchDay : calendar.nextCampaignDayAfter(launchDay);
 }
@@ -57,7 +57,7 @@ interface Release {
 }
 
 class EnrollmentWalk {
-  private readonly zone: string;
+  private readonly zone: ZoneRules;
   private readonly calendar: CampaignCalendar;
   private readonly progress: Readonly<Record<string, StepProgress>>;
   private readonly pauses: readonly Pause[];
@@ -85,7 +85,7 @@ class EnrollmentWalk {
     private readonly input: PlanInput,
     private readonly campaign: CompiledCampaign,
   ) {
-    this.zone = input.timeZone;
+    this.zone = timeZoneRules(input.timeZone);
     this.calendar = campaignCalendar(campaign.skipWeekends, input.holidays);
     this.progress = input.progress ?? {};
     this.pauses = input.pauses && input.pauses.length > 1 ? [...input.pauses].sort((a, b) => a.pausedAt - b.pausedAt) : (input.pauses ?? NO_PAUSES);
@@ -106,7 +106,7 @@ class EnrollmentWalk {
       items.push(step.isTask ? this.planTask(step) : this.planSend(step));
     }
     return {
-      timeZone: this.zone,
+      timeZone: this.input.timeZone,
       day1: formatIsoDate(this.day1),
       campaignStart: this.campaignStart,
       shiftDays: this.shift,
@@ -123,7 +123,7 @@ class EnrollmentWalk {
     const sentAt = facts.sentAt ?? null;
     let at = this.sendMoment(step);
     while (this.applyPauses(sentAt ?? at)) at = this.sendMoment(step);
-    if (this.release && at < this.release.at) at = zonedInstant(this.zone, this.release.day, localMinuteOf(this.zone, at));
+    if (this.release && at < this.release.at) at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
     if (at < this.floor) at = this.floor;
 
     let state: PlannedSend['state'];
@@ -138,7 +138,7 @@ class EnrollmentWalk {
     if (state !== 'skipped' && state !== 'ended') {
       // In a plan an automatic email counts as sent at its planned moment (DESIGN §2.2).
       this.floor = Math.max(this.floor, at);
-      this.currentDayEmailMinute = localMinuteOf(this.zone, at);
+      this.currentDayEmailMinute = this.zone.minuteOf(at);
       this.lastSentEmail = step.id;
     }
     const item: PlannedSend = {
@@ -146,7 +146,7 @@ class EnrollmentWalk {
       day: step.day,
       order: step.order,
       kind: 'send',
-      date: formatIsoDate(localDayOf(this.zone, at)),
+      date: formatIsoDate(this.zone.dayOf(at)),
       at,
       threadOf,
       dependsOn,
@@ -161,14 +161,14 @@ class EnrollmentWalk {
     const date = this.dateOfPosition(step.day - 1 + this.shift);
     if (step.isFirstEmail) {
       // Choose_At_Launch, or At_Time replaced by a Send At chosen at launch.
-      const chosen = this.input.sendAt ?? zonedInstant(this.zone, this.day1, step.sendMinute!);
-      return localDayOf(this.zone, chosen) === date ? chosen : zonedInstant(this.zone, date, localMinuteOf(this.zone, chosen));
+      const chosen = this.input.sendAt ?? this.zone.instantOf(this.day1, step.sendMinute!);
+      return this.zone.dayOf(chosen) === date ? chosen : this.zone.instantOf(date, this.zone.minuteOf(chosen));
     }
-    if (step.option === 'At_Time') return zonedInstant(this.zone, date, step.sendMinute!);
+    if (step.option === 'At_Time') return this.zone.instantOf(date, step.sendMinute!);
     // Same_Time_As_Previous and Thread_Previous.
-    if (this.earlierDayEmailMinute !== null) return zonedInstant(this.zone, date, this.earlierDayEmailMinute);
-    if (step.day === 1 && localDayOf(this.zone, this.campaignStart) === date) return this.campaignStart;
-    return zonedInstant(this.zone, date, this.campaign.defaultSendMinute);
+    if (this.earlierDayEmailMinute !== null) return this.zone.instantOf(date, this.earlierDayEmailMinute);
+    if (step.day === 1 && this.zone.dayOf(this.campaignStart) === date) return this.campaignStart;
+    return this.zone.instantOf(date, this.campaign.defaultSendMinute);
   }
 
   private planTask(step: CompiledStep): PlannedTask {
@@ -182,10 +182,10 @@ class EnrollmentWalk {
     let due = this.dateOfPosition(step.day - 1 + this.shift);
     while (this.applyPauses(doneAt ?? Infinity)) due = this.dateOfPosition(step.day - 1 + this.shift);
     if (this.release && due < this.release.expiryDay) due = this.release.day;
-    if (this.floor > -Infinity) due = Math.max(due, localDayOf(this.zone, this.floor));
+    if (this.floor > -Infinity) due = Math.max(due, this.zone.dayOf(this.floor));
 
-    const expiresAt = startOfLocalDay(this.zone, this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1);
-    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : startOfLocalDay(this.zone, due);
+    const expiresAt = this.zone.instantOf(this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1, 0);
+    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : this.zone.instantOf(due, 0);
     const item: PlannedTask = {
       stepId: step.id,
       day: step.day,
@@ -206,10 +206,10 @@ class EnrollmentWalk {
       if (completedAt !== null) item.completedAt = completedAt;
       // Late: the rest moves by the campaign days from the due date up to and including the
       // completion date; early or on time: nothing moves (campaignDaysBetween gives 0).
-      this.shift += this.calendar.campaignDaysBetween(due, localDayOf(this.zone, at));
+      this.shift += this.calendar.campaignDaysBetween(due, this.zone.dayOf(at));
       this.floor = Math.max(this.floor, at);
       if (completedAt !== null && step.isEmail) {
-        this.currentDayEmailMinute = localMinuteOf(this.zone, completedAt);
+        this.currentDayEmailMinute = this.zone.minuteOf(completedAt);
         this.lastSentEmail = step.id;
       }
     } else if (expiredAt !== null) {
@@ -218,7 +218,7 @@ class EnrollmentWalk {
         this.ended ??= { reason: 'TASK_EXPIRED', stepId: step.id, at: expiredAt };
       } else {
         this.shift += this.campaign.taskExpiryDays;
-        const expiryDay = localDayOf(this.zone, expiredAt);
+        const expiryDay = this.zone.dayOf(expiredAt);
         this.release = { at: expiredAt, expiryDay, day: this.calendar.firstCampaignDayFrom(expiryDay) };
       }
     } else {
@@ -246,7 +246,7 @@ class EnrollmentWalk {
         break;
       }
       // Campaign days that began while paused: those whose local midnight falls in the pause.
-      const begun = this.calendar.campaignDaysBetween(localDayOf(this.zone, pause.pausedAt), localDayOf(this.zone, resumedAt));
+      const begun = this.calendar.campaignDaysBetween(this.zone.dayOf(pause.pausedAt), this.zone.dayOf(resumedAt));
       this.shift += begun;
       this.floor = Math.max(this.floor, resumedAt);
       this.nextPause++;

@@ -15,7 +15,8 @@ export type EpochMs = number;
 
 const MS_PER_SECOND = 1000;
 
-class ZoneRules {
+/** One zone's offset transitions, found through Intl once per year and kept. */
+export class ZoneRules {
   /** Instants at which the offset changes, ascending, and the offset from each one on. */
   private transitionAt: number[] = [];
   private offsetAfter: number[] = [];
@@ -37,6 +38,33 @@ class ZoneRules {
       minute: 'numeric',
       second: 'numeric',
     });
+  }
+
+  /** The local calendar date of an instant. */
+  dayOf(instant: EpochMs): DayNumber {
+    return Math.floor((instant + this.offsetAt(instant)) / MS_PER_DAY);
+  }
+
+  /** The local time of day of an instant, in whole minutes (seconds dropped). */
+  minuteOf(instant: EpochMs): MinuteOfDay {
+    const wall = instant + this.offsetAt(instant);
+    return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  }
+
+  /** See zonedInstant. */
+  instantOf(day: DayNumber, minute: MinuteOfDay): EpochMs {
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    // Offsets a day either side bracket any transition near this wall time.
+    const offsetBefore = this.offsetAt(wall - MS_PER_DAY);
+    const offsetAfter = this.offsetAt(wall + MS_PER_DAY);
+    if (offsetBefore === offsetAfter) return wall - offsetBefore;
+    const earlier = wall - Math.max(offsetBefore, offsetAfter);
+    const later = wall - Math.min(offsetBefore, offsetAfter);
+    if (this.offsetAt(earlier) + earlier === wall) return earlier;
+    if (this.offsetAt(later) + later === wall) return later;
+    // In the gap: read the wall time with the offset from before the jump, which lands the
+    // same distance past the jump as the wall time was past its start.
+    return wall - offsetBefore;
   }
 
   /** UTC offset (ms) in force at an instant: local wall time = instant + offset. */
@@ -129,7 +157,8 @@ class ZoneRules {
 
 const zones = new Map<string, ZoneRules | null>();
 
-function rulesOf(timeZone: string): ZoneRules {
+/** The cached rules of a zone; throws a RangeError for a zone Intl does not know. */
+export function timeZoneRules(timeZone: string): ZoneRules {
   const rules = zones.get(timeZone);
   if (rules) return rules;
   if (rules === null || !isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
@@ -151,18 +180,17 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** UTC offset in milliseconds at an instant (Paris in summer: +7 200 000). */
 export function utcOffsetAt(timeZone: string, instant: EpochMs): number {
-  return rulesOf(timeZone).offsetAt(instant);
+  return timeZoneRules(timeZone).offsetAt(instant);
 }
 
 /** The local calendar date of an instant. */
 export function localDayOf(timeZone: string, instant: EpochMs): DayNumber {
-  return Math.floor((instant + rulesOf(timeZone).offsetAt(instant)) / MS_PER_DAY);
+  return timeZoneRules(timeZone).dayOf(instant);
 }
 
 /** The local time of day of an instant, in whole minutes (seconds dropped, DESIGN §2.1). */
 export function localMinuteOf(timeZone: string, instant: EpochMs): MinuteOfDay {
-  const wall = instant + rulesOf(timeZone).offsetAt(instant);
-  return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  return timeZoneRules(timeZone).minuteOf(instant);
 }
 
 /**
@@ -170,21 +198,10 @@ export function localMinuteOf(timeZone: string, instant: EpochMs): MinuteOfDay {
  * by the gap's length (02:30 → 03:30); a time repeated by a fall-back takes the earlier instant.
  */
 export function zonedInstant(timeZone: string, day: DayNumber, minute: MinuteOfDay): EpochMs {
-  const rules = rulesOf(timeZone);
-  const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
-  // Offsets a day either side bracket any transition near this wall time.
-  const offsetBefore = rules.offsetAt(wall - MS_PER_DAY);
-  const offsetAfter = rules.offsetAt(wall + MS_PER_DAY);
-  const earlier = wall - Math.max(offsetBefore, offsetAfter);
-  const later = wall - Math.min(offsetBefore, offsetAfter);
-  if (rules.offsetAt(earlier) + earlier === wall) return earlier;
-  if (rules.offsetAt(later) + later === wall) return later;
-  // In the gap: read the wall time with the offset from before the jump, which lands the
-  // same distance past the jump as the wall time was past its start.
-  return wall - offsetBefore;
+  return timeZoneRules(timeZone).instantOf(day, minute);
 }
 
 /** Local midnight starting a date (the gap rule applies where midnight does not exist). */
 export function startOfLocalDay(timeZone: string, day: DayNumber): EpochMs {
-  return zonedInstant(timeZone, day, 0);
+  return timeZoneRules(timeZone).instantOf(day, 0);
 }
