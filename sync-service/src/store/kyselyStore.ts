@@ -10,7 +10,9 @@ import type {
   ReplayPosition,
   SyncStore,
 } from '../app/ports/syncStore.ts';
+import type { SendLedger } from '../mail/sendLedger.ts';
 import type { StoreDatabase } from './schema.ts';
+import { KyselySendLedger } from './kyselySendLedger.ts';
 import {
   PLAN_ITEM_DUE_COLUMN,
   enrollmentFromRow,
@@ -30,10 +32,14 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 }
 
 export class KyselyStore implements SyncStore {
+  readonly sendLedger: SendLedger;
+
   constructor(
     readonly db: Kysely<StoreDatabase>,
     readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+  ) {
+    this.sendLedger = new KyselySendLedger(db);
+  }
 
   async saveEnrollment(state: EnrollmentState): Promise<void> {
     const row = enrollmentToRow(state);

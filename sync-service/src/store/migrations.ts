@@ -113,6 +113,23 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('enrollment_state').addColumn('plan_input_json', 'text').execute();
     },
   },
+  '0003_send_ledger_shape': {
+    // The send ledger takes the shape of the mail module's SendLedger port (src/mail/sendLedger.ts):
+    // attempts and one updated_at per transition. No release wrote the 0001 table.
+    async up(db: Kysely<any>) {
+      await db.schema.dropTable('send_ledger').execute();
+      await db.schema
+        .createTable('send_ledger')
+        .addColumn('step_key', 'text', (c) => c.primaryKey())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('send_ledger_by_state').on('send_ledger').columns(['state', 'updated_at']).execute();
+    },
+  },
 };
 
 export const storeMigrations: MigrationProvider = {

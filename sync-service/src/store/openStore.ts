@@ -68,6 +68,8 @@ export async function openStore(
     }
     file.pragma('journal_mode = WAL');
     file.pragma('busy_timeout = 5000');
+    // The send ledger's "marked Sending before the message leaves" must survive power loss.
+    file.pragma('synchronous = FULL');
     db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: file }) });
   }
 

@@ -1,7 +1,5 @@
 // Table types of the local store, shared by both dialects. Instants are epoch milliseconds
 // (bigint columns read back as numbers), dates are `YYYY-MM-DD` text, JSON is text.
-import type { Generated } from 'kysely';
-
 export interface EnrollmentStateTable {
   enrollment_id: string;
   campaign_id: string;
@@ -74,10 +72,10 @@ export interface SettingsCacheTable {
 export interface SendLedgerTable {
   step_key: string;
   message_id: string;
+  /** Sending, Sent, Deferred, Bounced, Failed, Uncertain. */
   state: string;
-  attempt: Generated<number>;
-  started_at: number;
-  finished_at: number | null;
+  attempts: number;
+  updated_at: number;
   detail: string | null;
 }
 

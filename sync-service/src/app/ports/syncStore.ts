@@ -2,6 +2,8 @@
 // stream and poll positions, task ids per step key, cached settings. Implemented by src/store for
 // SQLite and PostgreSQL. Losing it loses no customer data: the reconciliation sweep rebuilds it.
 
+import type { SendLedger } from '../../mail/sendLedger.ts';
+
 export type PlanItemKind = 'send' | 'task';
 
 /** Enrollment_Step__c.Status__c values (DESIGN §3). */
@@ -88,6 +90,8 @@ export interface ReplayPosition {
 
 export interface SyncStore {
   readonly dialect: 'sqlite' | 'postgres';
+  /** The mail module's at-most-once ledger, in the same database. */
+  readonly sendLedger: SendLedger;
 
   saveEnrollment(state: EnrollmentState): Promise<void>;
   enrollment(enrollmentId: string): Promise<EnrollmentState | null>;
