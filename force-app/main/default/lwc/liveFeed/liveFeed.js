@@ -6,7 +6,9 @@ import USER_ID from '@salesforce/user/Id';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import LOCALE from '@salesforce/i18n/locale';
 import { stepTypeLabel } from 'c/sendOptions';
-import { ACTIVITY_KINDS, activityKindLabel, addDays, localDate } from 'c/stepStatus';
+import { addDays, isInNextDays, localDate } from 'c/stepStatus';
+import { ACTIVITY_KINDS, activityKindLabel, endedKind, eventKind, isEnrollmentKind, stepStatusKind } from 'c/activityKinds';
+import { reduceErrors } from 'c/ldsUtils';
 
 export const CHANNEL = '/event/Campaign_Activity__e';
 
@@ -89,16 +91,9 @@ const HISTORY_QUERY = gql`
     }
 `;
 
-const STEP_KIND = {
-    Sent: 'email_sent',
-    Task_Open: 'task_opened',
-    Expired: 'task_expired',
-    Failed: 'email_failed',
-    Scheduled: 'email_scheduled',
-    Pending: 'task_due'
-};
-const ENDED_KIND = { Replied: 'replied', Bounced: 'bounced', Unsubscribed: 'unsubscribed' };
-const UPCOMING_LABELS = { email_scheduled: 'Email scheduled', task_due: 'Task coming up' };
+/** What an entry says while its details cannot be read (no access, deleted, or LDS failed). */
+export const DETAILS_NOT_AVAILABLE = 'Details not available: the record was deleted or you do not have access to it.';
+export const DETAILS_FAILED = 'Details could not be loaded';
 
 export const TIME_FILTERS = Object.freeze([
     { value: 'all', label: 'All' },
@@ -132,7 +127,8 @@ function pathValue(record, path) {
  * Container for Live Feed (app page and utility bar): Campaign_Activity__e events in real time
  * through lightning/empApi — ids only, each entry's details then read through LDS (getRecords) so
  * sharing applies — plus the initial history from recent Enrollment_Step__c and ended enrollments
- * (GraphQL), with time and kind filters.
+ * (GraphQL), with time and kind filters. The kinds and their labels come from c/activityKinds,
+ * the "Next 7 days" rule from c/stepStatus.
  */
 export default class LiveFeed extends LightningElement {
     timeFilter = 'all';
@@ -141,30 +137,52 @@ export default class LiveFeed extends LightningElement {
     historyLoaded = false;
     historyErrors;
     events = [];
+    /** Record id → { record } once read, or { problem } when it cannot be. */
     details = new Map();
     subscription;
+    /** 'connecting' | 'live' | 'stopped' */
+    streamState = 'connecting';
     streamError;
     historyVariables = { ownerId: USER_ID };
 
     connectedCallback() {
         onError((error) => {
+            // empApi reports a lost connection or a refused subscription here: new events stop
+            // arriving, so the header must stop saying "Live".
+            this.streamState = 'stopped';
             this.streamError = error;
         });
+        this.connect();
+    }
+
+    disconnectedCallback() {
+        this.dropSubscription();
+    }
+
+    connect() {
+        this.streamState = 'connecting';
         subscribe(CHANNEL, -1, (message) => this.handleEvent(message))
             .then((subscription) => {
                 this.subscription = subscription;
+                this.streamState = 'live';
                 this.streamError = undefined;
             })
             .catch((error) => {
+                this.streamState = 'stopped';
                 this.streamError = error;
             });
     }
 
-    disconnectedCallback() {
+    dropSubscription() {
         if (this.subscription) {
             unsubscribe(this.subscription, () => {});
             this.subscription = undefined;
         }
+    }
+
+    handleReconnect() {
+        this.dropSubscription();
+        this.connect();
     }
 
     @wire(graphql, { query: HISTORY_QUERY, variables: '$historyVariables' })
@@ -179,29 +197,60 @@ export default class LiveFeed extends LightningElement {
         }
     }
 
+    /** The record an event's details come from: its enrollment for ended campaigns, else its step. */
+    static detailIdOf(event) {
+        if (isEnrollmentKind(event.kind) || !event.stepId) {
+            return event.enrollmentId;
+        }
+        return event.stepId;
+    }
+
     /** LDS request for the details of the events received (ids only in the event). */
     get detailRequest() {
-        const stepIds = [...new Set(this.events.map((e) => e.stepId).filter((id) => !!id))];
-        const enrollmentIds = [...new Set(this.events.filter((e) => !e.stepId).map((e) => e.enrollmentId))];
+        const stepIds = new Set();
+        const enrollmentIds = new Set();
+        this.events.forEach((event) => {
+            const id = LiveFeed.detailIdOf(event);
+            if (id) {
+                (id === event.stepId ? stepIds : enrollmentIds).add(id);
+            }
+        });
         const request = [];
-        if (stepIds.length) {
-            request.push({ recordIds: stepIds, optionalFields: STEP_FIELDS });
+        if (stepIds.size) {
+            request.push({ recordIds: [...stepIds], optionalFields: STEP_FIELDS });
         }
-        if (enrollmentIds.length) {
-            request.push({ recordIds: enrollmentIds, optionalFields: ENROLLMENT_FIELDS });
+        if (enrollmentIds.size) {
+            request.push({ recordIds: [...enrollmentIds], optionalFields: ENROLLMENT_FIELDS });
         }
         return request.length ? request : undefined;
     }
 
     @wire(getRecords, { records: '$detailRequest' })
-    wiredDetails({ data }) {
+    wiredDetails({ data, error }) {
+        // getRecords answers in the order of the request's ids; a refused record (403, 404) carries
+        // no id of its own, so its position says which one it is.
+        const requested = (this.detailRequest ?? []).flatMap((part) => part.recordIds);
+        const details = new Map(this.details);
         if (data) {
-            const details = new Map(this.details);
-            data.results
-                .filter((r) => r.statusCode === 200 && r.result)
-                .forEach(({ result }) => details.set(result.id, result));
-            this.details = details;
+            const aligned = data.results.length === requested.length;
+            data.results.forEach((entry, index) => {
+                const id = entry.result?.id ?? (aligned ? requested[index] : null);
+                if (!id) {
+                    return;
+                }
+                if (entry.statusCode === 200 && entry.result) {
+                    details.set(id, { record: entry.result });
+                } else {
+                    details.set(id, { problem: DETAILS_NOT_AVAILABLE });
+                }
+            });
+        } else if (error) {
+            const problem = `${DETAILS_FAILED}: ${reduceErrors(error).join(', ') || 'unknown error'}`;
+            requested.filter((id) => !details.get(id)?.record).forEach((id) => details.set(id, { problem }));
+        } else {
+            return;
         }
+        this.details = details;
     }
 
     handleEvent(message) {
@@ -222,7 +271,6 @@ export default class LiveFeed extends LightningElement {
     historyFrom(data) {
         const steps = (data.uiapi?.query?.Enrollment_Step__c?.edges ?? []).map(({ node }) => {
             const status = v(node.Status__c);
-            const kind = STEP_KIND[status];
             const at =
                 {
                     Sent: v(node.Sent_At__c),
@@ -234,7 +282,7 @@ export default class LiveFeed extends LightningElement {
             const enrollment = node.Enrollment__r ?? {};
             return {
                 key: `step-${node.Id}`,
-                kind,
+                kind: stepStatusKind(status),
                 at,
                 dateOnly: ['Task_Open', 'Pending'].includes(status),
                 person: v(enrollment.Contact__r?.Name) ?? v(enrollment.Lead__r?.Name),
@@ -245,7 +293,7 @@ export default class LiveFeed extends LightningElement {
         });
         const ended = (data.uiapi?.query?.Campaign_Enrollment__c?.edges ?? []).map(({ node }) => ({
             key: `enrollment-${node.Id}`,
-            kind: ENDED_KIND[v(node.Status__c)],
+            kind: endedKind(v(node.Status__c)),
             at: v(node.LastModifiedDate),
             person: v(node.Contact__r?.Name) ?? v(node.Lead__r?.Name),
             campaign: v(node.Campaign__r?.Name),
@@ -256,11 +304,15 @@ export default class LiveFeed extends LightningElement {
     }
 
     eventEntry(event) {
-        const record = this.details.get(event.stepId ?? event.enrollmentId);
-        if (!record) {
-            return { ...event, person: null, campaign: null, what: 'Loading details…', reason: null };
+        const detail = this.details.get(LiveFeed.detailIdOf(event));
+        if (!detail) {
+            return { ...event, person: null, campaign: null, what: 'Loading details…', reason: null, pending: true };
         }
-        if (event.stepId) {
+        if (!detail.record) {
+            return { ...event, person: null, campaign: null, what: detail.problem, reason: null, problem: true };
+        }
+        const record = detail.record;
+        if (record.apiName !== 'Campaign_Enrollment__c') {
             return {
                 ...event,
                 person:
@@ -272,11 +324,13 @@ export default class LiveFeed extends LightningElement {
                 reason: pathValue(record, 'Error__c')
             };
         }
+        const status = pathValue(record, 'Status__c');
         return {
             ...event,
+            kind: eventKind(event.kind, status),
             person: pathValue(record, 'Contact__r.Name') ?? pathValue(record, 'Lead__r.Name'),
             campaign: pathValue(record, 'Campaign__r.Name'),
-            what: `Campaign ${String(pathValue(record, 'Status__c') ?? 'ended').toLowerCase()}`,
+            what: endedKind(status) ? 'Campaign ended' : null,
             reason: pathValue(record, 'Ended_Reason__c')
         };
     }
@@ -292,7 +346,7 @@ export default class LiveFeed extends LightningElement {
         if (this.timeFilter === 'tomorrow') {
             return date === addDays(today, 1);
         }
-        return date >= today && date <= addDays(today, 7);
+        return isInNextDays(date, today);
     }
 
     get entries() {
@@ -327,18 +381,18 @@ export default class LiveFeed extends LightningElement {
             })
             .map((entry) => ({
                 key: entry.key,
-                kindLabel: UPCOMING_LABELS[entry.kind] ?? activityKindLabel(entry.kind),
+                kindLabel: activityKindLabel(entry.kind),
                 when: format(entry),
                 text: [entry.person, entry.campaign, entry.what].filter((x) => !!x).join(' · '),
+                textClass: entry.problem
+                    ? 'slds-text-body_small entry-text entry-problem'
+                    : 'slds-text-body_small entry-text',
                 reason: entry.reason ? `Reason: ${entry.reason}` : ''
             }));
     }
 
     get kindOptions() {
-        return [
-            { value: 'all', label: 'All kinds' },
-            ...Object.entries({ ...ACTIVITY_KINDS, ...UPCOMING_LABELS }).map(([value, label]) => ({ value, label }))
-        ];
+        return [{ value: 'all', label: 'All kinds' }, ...ACTIVITY_KINDS];
     }
 
     get timeOptions() {
@@ -353,8 +407,20 @@ export default class LiveFeed extends LightningElement {
         return this.historyLoaded && this.entries.length === 0;
     }
 
+    get isStopped() {
+        return this.streamState === 'stopped';
+    }
+
+    get isConnecting() {
+        return this.streamState === 'connecting';
+    }
+
     get liveText() {
-        return this.subscription ? 'Live: new activity appears here as it happens.' : 'Connecting to live updates…';
+        return {
+            connecting: 'Connecting to live updates…',
+            live: 'Live: new activity appears here as it happens.',
+            stopped: 'Live updates stopped: new activity will not appear until you reconnect.'
+        }[this.streamState];
     }
 
     handleTimeFilterChange(event) {

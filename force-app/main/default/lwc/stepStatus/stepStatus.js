@@ -1,7 +1,8 @@
 /**
- * Shared rules of the day-to-day screens: labels of enrollment-step and enrollment statuses and of
- * Live Feed activity kinds, which work-queue bucket a step falls in, local dates in a time zone,
- * and the native compose links (Gmail, Outlook, mailto). Service module: pure functions.
+ * Shared rules of the day-to-day screens: labels of enrollment-step and enrollment statuses, which
+ * work-queue bucket a step falls in, local dates in a time zone and what "Next 7 days" means, and
+ * the native compose links (Gmail, Outlook, mailto). Live Feed's activity kinds live in
+ * c/activityKinds. Service module: pure functions.
  */
 import { isTaskStep } from 'c/planningEngine';
 
@@ -32,29 +33,8 @@ export const ENROLLMENT_STATUS_LABELS = Object.freeze({
     Failed: 'Failed'
 });
 
-/** Activity kinds published on Campaign_Activity__e (Kind__c) and how Live Feed names them. */
-export const ACTIVITY_KINDS = Object.freeze({
-    email_sent: 'Email sent',
-    task_opened: 'Task created',
-    task_expired: 'Task expired',
-    email_failed: 'Email failed',
-    plan_failed: 'Planning failed',
-    campaign_ended: 'Campaign ended',
-    replied: 'Replied',
-    bounced: 'Bounced',
-    unsubscribed: 'Unsubscribed'
-});
-
 export function stepStatusLabel(status) {
     return STEP_STATUS_LABELS[status] ?? status ?? '';
-}
-
-export function activityKindLabel(kind) {
-    if (ACTIVITY_KINDS[kind]) {
-        return ACTIVITY_KINDS[kind];
-    }
-    const text = String(kind ?? '').replace(/_/g, ' ');
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** 'YYYY-MM-DD' of `instant` (ms or Date or ISO string) in `timeZone`. */
@@ -74,6 +54,18 @@ export function addDays(isoDate, days) {
     const date = new Date(`${isoDate}T12:00:00Z`);
     date.setUTCDate(date.getUTCDate() + days);
     return date.toISOString().slice(0, 10);
+}
+
+/**
+ * "Next 7 days", in Command Center and Live Feed alike: the seven calendar days after today in the
+ * rep's time zone (tomorrow up to and including today + 7), as Salesforce's NEXT_N_DAYS:7 list-view
+ * filter counts them. Today is not in it: both screens have a Today filter of its own.
+ */
+export const NEXT_DAYS = 7;
+
+/** Whether `isoDate` ('YYYY-MM-DD') is in the next `NEXT_DAYS` days after `today`. */
+export function isInNextDays(isoDate, today) {
+    return !!isoDate && isoDate > today && isoDate <= addDays(today, NEXT_DAYS);
 }
 
 export const HOUR = 60 * 60 * 1000;
@@ -109,7 +101,7 @@ export function bucketsOf(item, today, now) {
     if ((open || upcoming) && due === today) {
         buckets.push('today');
     }
-    if ((open || upcoming) && due && due > today && due <= addDays(today, 7)) {
+    if ((open || upcoming) && isInNextDays(due, today)) {
         buckets.push('next7');
     }
     if (open && item.expiresAt && Date.parse(item.expiresAt) - now <= EXPIRING_SOON) {

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import LiveFeed from 'c/liveFeed';
 import { getRecords } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
-import { subscribe, unsubscribe } from 'lightning/empApi';
+import { subscribe, unsubscribe, onError } from 'lightning/empApi';
 
 const mockGraphql = require('./data/graphql.json');
 const mockGetRecords = require('./data/getRecords.json');
@@ -33,6 +33,28 @@ async function loaded() {
 function publish(payload, replayId) {
     const callback = subscribe.mock.calls[subscribe.mock.calls.length - 1][2];
     callback({ channel: '/event/Campaign_Activity__e', data: { event: { replayId }, payload } });
+}
+
+function enrollmentRecord(status, reason) {
+    const name = (value) => ({ value: { apiName: 'X', id: 'x', fields: { Name: { value, displayValue: null } } }, displayValue: null });
+    return {
+        results: [
+            {
+                statusCode: 200,
+                result: {
+                    apiName: 'Campaign_Enrollment__c',
+                    id: 'a02000000000001AAA',
+                    fields: {
+                        Status__c: { value: status, displayValue: status },
+                        Ended_Reason__c: { value: reason, displayValue: null },
+                        Campaign__r: name('Q3 outbound'),
+                        Contact__r: name('Ada Lovelace'),
+                        Lead__r: { value: null, displayValue: null }
+                    }
+                }
+            }
+        ]
+    };
 }
 
 async function filter(element, id, value) {
@@ -91,14 +113,10 @@ describe('c-live-feed', () => {
         expect(texts(element, '.entry-kind')).toEqual(['Email sent', 'Task created', 'Replied']);
         await filter(element, 'time-filter', 'tomorrow');
         expect(texts(element, '.entry-kind')).toEqual(['Email scheduled']);
+        // Next 7 days: tomorrow up to today + 7, as in Command Center (today has its own filter).
         await filter(element, 'time-filter', 'next7');
-        expect(texts(element, '.entry-kind')).toEqual([
-            'Email sent',
-            'Task created',
-            'Email scheduled',
-            'Task coming up',
-            'Replied'
-        ]);
+        expect(texts(element, '.entry-kind')).toEqual(['Email scheduled', 'Task coming up']);
+        await filter(element, 'time-filter', 'all');
         await filter(element, 'kind-filter', 'replied');
         expect(texts(element, '.entry-kind')).toEqual(['Replied']);
         await filter(element, 'kind-filter', 'task_expired');
@@ -148,9 +166,118 @@ describe('c-live-feed', () => {
         graphql.emitErrors([{ message: 'No access' }]);
         await flush();
         expect([...element.shadowRoot.querySelectorAll('c-error-panel')].map((p) => p.friendlyMessage)).toEqual([
-            'Live updates are interrupted; the history below still loads.',
+            'Live updates stopped; the history below still loads.',
             'Recent activity could not be loaded.'
         ]);
-        expect(texts(element, '.live-status')).toEqual(['Connecting to live updates…']);
+        expect(texts(element, '.live-status')).toEqual(['Live updates stopped: new activity will not appear until you reconnect.']);
+        expect($(element, '[data-id="reconnect"]').label).toBe('Reconnect');
+    });
+
+    it('says live updates stopped after an empApi error, and reconnects on request', async () => {
+        const element = await loaded();
+        expect($(element, '[data-id="reconnect"]')).toBeNull();
+        const reportError = onError.mock.calls[0][0];
+        reportError({ error: '403::Unknown client', successful: false });
+        await flush();
+        expect(texts(element, '.live-status')).toEqual(['Live updates stopped: new activity will not appear until you reconnect.']);
+        expect(texts(element, '.live-status')[0]).not.toMatch(/^Live:/);
+
+        subscribe.mockResolvedValueOnce({ id: 'sub-2', channel: '/event/Campaign_Activity__e' });
+        $(element, '[data-id="reconnect"]').click();
+        await flush();
+        expect(unsubscribe).toHaveBeenCalledWith({ id: 'sub-1', channel: '/event/Campaign_Activity__e' }, expect.any(Function));
+        expect(subscribe).toHaveBeenCalledTimes(2);
+        expect(texts(element, '.live-status')).toEqual(['Live: new activity appears here as it happens.']);
+        expect($(element, '[data-id="reconnect"]')).toBeNull();
+        expect(element.shadowRoot.querySelectorAll('c-error-panel')).toHaveLength(0);
+    });
+
+    it.each([
+        ['Replied', 'Reply received from ada@example.com', 'Replied'],
+        ['Bounced', '550 5.1.1 mailbox unavailable', 'Bounced'],
+        ['Unsubscribed', 'Unsubscribed with the one-click link', 'Unsubscribed'],
+        ['Completed', 'Last step done', 'Campaign completed']
+    ])('shows a campaign ended by %s as such, read from the enrollment', async (status, reason, label) => {
+        const element = await loaded();
+        publish(
+            {
+                Kind__c: 'campaign_ended',
+                Enrollment_Id__c: 'a02000000000001AAA',
+                Enrollment_Step_Id__c: 'a03000000000007AAA',
+                Owner_Id__c: USER_ID,
+                CreatedDate: '2026-05-05T16:59:00.000Z'
+            },
+            43
+        );
+        await flush();
+        expect(texts(element, '.entry-kind')[0]).toBe('Campaign ended');
+        expect(getRecords.getLastConfig().records).toEqual([
+            { recordIds: ['a02000000000001AAA'], optionalFields: expect.arrayContaining(['Campaign_Enrollment__c.Status__c']) }
+        ]);
+        getRecords.emit(enrollmentRecord(status, reason));
+        await flush();
+        expect(texts(element, '.entry-kind')[0]).toBe(label);
+        expect(texts(element, '.entry-text')[0]).toBe('Ada Lovelace · Q3 outbound · Campaign ended');
+        expect(texts(element, '.entry-reason')[0]).toBe(`Reason: ${reason}`);
+    });
+
+    it('accepts specific kinds as published and filters on the kind shown', async () => {
+        const element = await loaded();
+        publish({ Kind__c: 'unsubscribed', Enrollment_Id__c: 'a02000000000001AAA', Owner_Id__c: USER_ID, CreatedDate: NOW }, 44);
+        publish({ Kind__c: 'campaign_ended', Enrollment_Id__c: 'a02000000000002AAA', Owner_Id__c: USER_ID, CreatedDate: NOW }, 45);
+        await flush();
+        getRecords.emit({
+            results: [
+                { statusCode: 200, result: enrollmentRecord('Unsubscribed', 'One-click unsubscribe').results[0].result },
+                {
+                    statusCode: 200,
+                    result: { ...enrollmentRecord('Bounced', '550 mailbox unavailable').results[0].result, id: 'a02000000000002AAA' }
+                }
+            ]
+        });
+        await flush();
+        expect(texts(element, '.entry-kind').slice(0, 2)).toEqual(['Bounced', 'Unsubscribed']);
+        await filter(element, 'kind-filter', 'bounced');
+        expect(texts(element, '.entry-kind')).toEqual(['Bounced']);
+        await filter(element, 'kind-filter', 'unsubscribed');
+        expect(texts(element, '.entry-kind')).toEqual(['Unsubscribed']);
+    });
+
+    it('says a record the rep cannot see is not available instead of loading forever', async () => {
+        const element = await loaded();
+        publish({ Kind__c: 'email_sent', Enrollment_Id__c: 'a02', Enrollment_Step_Id__c: 'a03000000000008AAA', Owner_Id__c: USER_ID, CreatedDate: NOW }, 46);
+        publish({ Kind__c: 'task_opened', Enrollment_Id__c: 'a02', Enrollment_Step_Id__c: 'a03000000000009AAA', Owner_Id__c: USER_ID, CreatedDate: NOW }, 47);
+        await flush();
+        // Newest first: the task's step (…9AAA) is refused, the email's step (…8AAA) is readable.
+        expect(getRecords.getLastConfig().records[0].recordIds).toEqual(['a03000000000009AAA', 'a03000000000008AAA']);
+        getRecords.emit({
+            results: [
+                { statusCode: 403, result: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No access' }] },
+                { statusCode: 200, result: { ...mockGetRecords.results[0].result, id: 'a03000000000008AAA' } }
+            ]
+        });
+        await flush();
+        expect(texts(element, '.entry-kind').slice(0, 2)).toEqual(['Task created', 'Email sent']);
+        expect(texts(element, '.entry-text').slice(0, 2)).toEqual([
+            'Details not available: the record was deleted or you do not have access to it.',
+            'Ada Lovelace · Q3 outbound · Call'
+        ]);
+        getRecords.emit({
+            results: [
+                { statusCode: 404, result: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] },
+                { statusCode: 404, result: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] }
+            ]
+        });
+        await flush();
+        expect(texts(element, '.entry-text')[1]).toBe('Details not available: the record was deleted or you do not have access to it.');
+    });
+
+    it('says the details could not be loaded when getRecords fails', async () => {
+        const element = await loaded();
+        publish({ Kind__c: 'email_sent', Enrollment_Id__c: 'a02', Enrollment_Step_Id__c: 'a03000000000008AAA', Owner_Id__c: USER_ID, CreatedDate: NOW }, 48);
+        await flush();
+        getRecords.error({ message: 'Server unavailable' }, 503, 'Service Unavailable');
+        await flush();
+        expect(texts(element, '.entry-text')[0]).toBe('Details could not be loaded: Server unavailable');
     });
 });

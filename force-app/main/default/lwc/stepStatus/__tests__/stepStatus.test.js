@@ -1,10 +1,10 @@
 import {
-    activityKindLabel,
     addDays,
     bucketsOf,
     composeLinks,
     htmlToText,
     isHeartbeatStale,
+    isInNextDays,
     localDate
 } from 'c/stepStatus';
 
@@ -44,9 +44,15 @@ describe('c-step-status', () => {
         expect(htmlToText('a<br>b &lt;c&gt;')).toBe('a\nb <c>');
     });
 
-    it('names activity kinds, known or not', () => {
-        expect(activityKindLabel('task_expired')).toBe('Task expired');
-        expect(activityKindLabel('step_rescheduled')).toBe('Step rescheduled');
+    it.each([
+        ['today', '2026-05-05', false],
+        ['tomorrow', '2026-05-06', true],
+        ['today + 7', '2026-05-12', true],
+        ['today + 8', '2026-05-13', false],
+        ['yesterday', '2026-05-04', false],
+        ['no date', null, false]
+    ])('counts %s (%s) in the next 7 days: %s', (_name, date, expected) => {
+        expect(isInNextDays(date, TODAY)).toBe(expected);
     });
 
     it('calls a heartbeat older than three minutes stale', () => {
