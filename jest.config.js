@@ -10,6 +10,7 @@ module.exports = {
   moduleNameMapper: {
     '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
     '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+    '^lightning/formattedDateTime$': '<rootDir>/force-app/test/jest-mocks/lightning/formattedDateTime/formattedDateTime',
   },
   testTimeout: 20000,
 };

@@ -3,7 +3,6 @@ import { updateRecord } from 'lightning/uiRecordApi';
 import { graphql, gql, refreshGraphQL } from 'lightning/graphql';
 import LightningConfirm from 'lightning/confirm';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
-import LOCALE from '@salesforce/i18n/locale';
 import { stepTypeLabel } from 'c/sendOptions';
 import { ENROLLMENT_STATUS_LABELS, stepStatusLabel } from 'c/stepStatus';
 
@@ -61,6 +60,17 @@ const TIMELINE_QUERY = gql`
 `;
 
 const LIVE = ['Scheduled', 'Active', 'Paused'];
+const RUNNING = ['Scheduled', 'Active'];
+
+/** Whether `timeZone` is a zone this browser knows (Time_Zone__c is free text the service writes). */
+export function isValidTimeZone(timeZone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone }).format(0);
+        return true;
+    } catch (e) {
+        return false;
+    }
+}
 
 function v(field) {
     return field && typeof field === 'object' && 'value' in field ? field.value : (field ?? null);
@@ -68,8 +78,10 @@ function v(field) {
 
 /**
  * Container for Contact, Lead and Campaign_Enrollment__c record pages: the person's campaigns
- * (GraphQL) step by step with status and time in the person's time zone, and pause / resume /
- * remove through updateRecord (DESIGN §3 "who writes what").
+ * (GraphQL) step by step with status and time in the person's time zone (the enrollment's
+ * Time_Zone__c; the rep's own zone, said so, when it is empty or not a valid zone), and pause /
+ * resume / remove through updateRecord (DESIGN §3 "who writes what"). The three actions are always
+ * shown, disabled with the reason when they do not apply.
  */
 export default class CampaignTimeline extends LightningElement {
     @api recordId;
@@ -106,49 +118,57 @@ export default class CampaignTimeline extends LightningElement {
         return this.loaded && !this.errors && this.enrollments.length === 0;
     }
 
-    formatInstant(iso, timeZone) {
-        return new Intl.DateTimeFormat(LOCALE, {
-            timeZone,
-            weekday: 'short',
-            month: 'short',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: '2-digit'
-        }).format(new Date(iso));
-    }
-
-    formatDate(isoDate) {
-        return new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
-            new Date(`${isoDate}T12:00:00Z`)
-        );
-    }
-
-    whenOf(step, timeZone) {
+    /** When a step happens or happened: an instant (`at`), a due date, or words. */
+    static whenOf(step) {
         const status = v(step.Status__c);
-        const at = (field) => (v(field) ? this.formatInstant(v(field), timeZone) : null);
         switch (status) {
             case 'Sent':
-                return at(step.Sent_At__c);
+                return { at: v(step.Sent_At__c) };
             case 'Completed':
-                return at(step.Completed_At__c);
+                return { at: v(step.Completed_At__c) };
             case 'Expired':
-                return at(step.Expires_At__c);
+                return { at: v(step.Expires_At__c) };
             case 'Scheduled':
             case 'Send_Requested':
             case 'Sending':
-                return at(step.Scheduled_At__c) ?? 'as soon as possible';
+                return v(step.Scheduled_At__c) ? { at: v(step.Scheduled_At__c) } : { whenText: 'as soon as possible' };
             case 'Task_Open':
             case 'Pending':
-                return v(step.Due_Date__c) ? `due ${this.formatDate(v(step.Due_Date__c))}` : null;
+                return { dueDate: v(step.Due_Date__c) };
             default:
-                return null;
+                return {};
         }
+    }
+
+    /** The three actions of one enrollment, each enabled or disabled with the reason. */
+    actionsOf(status, name) {
+        const statusLabel = ENROLLMENT_STATUS_LABELS[status] ?? status;
+        const ended = !LIVE.includes(status);
+        const endedReason = `Not available: the campaign has ended for this person (${statusLabel}).`;
+        const action = (enabled, title, reason) =>
+            this.busy
+                ? { disabled: true, title: 'Not available while the change is being saved.' }
+                : { disabled: !enabled, title: enabled ? title : reason };
+        return {
+            pause: action(RUNNING.includes(status), `Pause ${name}`, ended ? endedReason : 'Not available: already paused.'),
+            resume: action(status === 'Paused', `Resume ${name}`, ended ? endedReason : 'Not available: the campaign is not paused.'),
+            remove: action(LIVE.includes(status), `Remove from ${name}`, endedReason),
+            actionsNote: ended ? `Pause, resume and remove are not available: the campaign has ended for this person (${statusLabel}).` : ''
+        };
     }
 
     get timelines() {
         return this.enrollments.map((enrollment) => {
             const status = v(enrollment.Status__c);
-            const timeZone = v(enrollment.Time_Zone__c) || USER_TIME_ZONE;
+            const personZone = v(enrollment.Time_Zone__c);
+            const zoneIsValid = !!personZone && isValidTimeZone(personZone);
+            const timeZone = zoneIsValid ? personZone : USER_TIME_ZONE;
+            let timeZoneText = `Times in ${timeZone}`;
+            if (!personZone) {
+                timeZoneText = `Times in ${timeZone} (your time zone: this person's is not known yet)`;
+            } else if (!zoneIsValid) {
+                timeZoneText = `Times in ${timeZone} (your time zone: this person's time zone "${personZone}" is not valid)`;
+            }
             const name = v(enrollment.Campaign__r?.Name) ?? 'Campaign';
             const steps = (enrollment.Enrollment_Steps?.edges ?? [])
                 .map((e) => e.node)
@@ -159,12 +179,12 @@ export default class CampaignTimeline extends LightningElement {
                 .map((step) => {
                     const type = stepTypeLabel(v(step.Step__r?.Type__c));
                     const subject = v(step.Subject__c) || v(step.Step__r?.Subject__c);
-                    const when = this.whenOf(step, timeZone);
                     const error = v(step.Error__c);
                     return {
                         key: step.Id,
                         label: `Day ${v(step.Step__r?.Day__c)} · ${type}${subject ? `: ${subject}` : ''}`,
-                        status: `${stepStatusLabel(v(step.Status__c))}${when ? ` · ${when}` : ''}`,
+                        statusLabel: stepStatusLabel(v(step.Status__c)),
+                        ...CampaignTimeline.whenOf(step),
                         error: error ? `Reason: ${error}` : ''
                     };
                 });
@@ -174,15 +194,12 @@ export default class CampaignTimeline extends LightningElement {
                 id: enrollment.Id,
                 title: name,
                 statusText: `Status: ${ENROLLMENT_STATUS_LABELS[status] ?? status}${ended ? ` (${ended})` : ''}`,
-                timeZoneText: `Times in ${timeZone}`,
+                timeZone,
+                timeZoneText,
                 steps,
                 hasSteps: steps.length > 0,
-                canPause: status === 'Active' || status === 'Scheduled',
-                canResume: status === 'Paused',
-                canRemove: LIVE.includes(status),
-                pauseLabel: `Pause ${name}`,
-                resumeLabel: `Resume ${name}`,
-                removeLabel: `Remove from ${name}`
+                actionsLabel: `Actions for ${name}`,
+                ...this.actionsOf(status, name)
             };
         });
     }

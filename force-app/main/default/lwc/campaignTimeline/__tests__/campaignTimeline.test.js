@@ -17,8 +17,16 @@ async function flush() {
     }
 }
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+// The text a rep reads, including what child components (lightning-formatted-date-time) render.
+function deepText(node) {
+    if (node.nodeType === 3) {
+        return node.textContent;
+    }
+    const children = [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes];
+    return children.map(deepText).join('');
+}
 const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
+    [...element.shadowRoot.querySelectorAll(selector)].map((n) => deepText(n).replace(/\s+/g, ' ').trim());
 
 async function loaded(data = mockGraphql) {
     const element = createElement('c-campaign-timeline', { is: CampaignTimeline });
@@ -65,7 +73,10 @@ describe('c-campaign-timeline', () => {
             'Status: Active',
             'Status: Bounced (550 5.1.1 mailbox unavailable)'
         ]);
-        expect(texts(element, '.timeline-zone')).toEqual(['Times in Europe/Paris', 'Times in America/Los_Angeles']);
+        expect(texts(element, '.timeline-zone')).toEqual([
+            'Times in Europe/Paris',
+            "Times in America/Los_Angeles (your time zone: this person's is not known yet)"
+        ]);
         expect(texts(element, '.step-label')).toEqual([
             'Day 1 · Email: Quick question, Ada',
             'Day 2 · Call',
@@ -79,12 +90,57 @@ describe('c-campaign-timeline', () => {
             'Failed'
         ]);
         expect(texts(element, '.step-error')).toEqual(['Reason: 550 5.1.1 mailbox unavailable']);
+        // Instants go through lightning-formatted-date-time in the person's zone; due dates are calendar dates.
+        const when = [...element.shadowRoot.querySelectorAll('.step-when')].map((n) => n.timeZone);
+        expect(when).toEqual(['Europe/Paris', 'Europe/Paris']);
+        expect([...element.shadowRoot.querySelectorAll('.step-due')].map((n) => [n.value, n.timeZone])).toEqual([
+            ['2026-05-05', 'UTC']
+        ]);
     });
 
-    it('offers pause and remove on a live campaign only', async () => {
+    it('shows every action, disabled with the reason where it does not apply', async () => {
         const element = await loaded();
-        const actions = [...element.shadowRoot.querySelectorAll('lightning-button')].map((b) => `${b.dataset.action}:${b.dataset.id}`);
-        expect(actions).toEqual([`pause:${ACTIVE}`, `remove:${ACTIVE}`]);
+        const actions = [...element.shadowRoot.querySelectorAll('lightning-button')].map((b) => ({
+            action: `${b.dataset.action}:${b.dataset.id}`,
+            disabled: b.disabled,
+            title: b.title
+        }));
+        const BOUNCED = 'a02000000000002AAA';
+        const ended = 'Not available: the campaign has ended for this person (Bounced).';
+        expect(actions).toEqual([
+            { action: `pause:${ACTIVE}`, disabled: false, title: 'Pause Q3 outbound' },
+            { action: `resume:${ACTIVE}`, disabled: true, title: 'Not available: the campaign is not paused.' },
+            { action: `remove:${ACTIVE}`, disabled: false, title: 'Remove from Q3 outbound' },
+            { action: `pause:${BOUNCED}`, disabled: true, title: ended },
+            { action: `resume:${BOUNCED}`, disabled: true, title: ended },
+            { action: `remove:${BOUNCED}`, disabled: true, title: ended }
+        ]);
+        expect(texts(element, '.actions-note')).toEqual([
+            'Pause, resume and remove are not available: the campaign has ended for this person (Bounced).'
+        ]);
+        expect([...element.shadowRoot.querySelectorAll('[role="group"]')].map((g) => g.getAttribute('aria-label'))).toEqual([
+            'Actions for Q3 outbound',
+            'Actions for Spring promo'
+        ]);
+    });
+
+    it('disables pause on a paused campaign, saying why', async () => {
+        const element = await loaded(withStatus('Paused'));
+        const pause = $(element, `[data-action="pause"][data-id="${ACTIVE}"]`);
+        expect(pause.disabled).toBe(true);
+        expect(pause.title).toBe('Not available: already paused.');
+        expect($(element, `[data-action="resume"][data-id="${ACTIVE}"]`).disabled).toBe(false);
+    });
+
+    it('falls back to the rep time zone when the person zone is not valid, and says so', async () => {
+        const data = JSON.parse(JSON.stringify(mockGraphql));
+        data.uiapi.query.Campaign_Enrollment__c.edges[0].node.Time_Zone__c.value = 'Mars/Olympus_Mons';
+        const element = await loaded(data);
+        expect(texts(element, '.timeline-zone')[0]).toBe(
+            'Times in America/Los_Angeles (your time zone: this person\'s time zone "Mars/Olympus_Mons" is not valid)'
+        );
+        expect(texts(element, '.step-status')[0]).toBe('Sent · Sun, May 3, 11:30 PM');
+        expect($(element, '.step-when').timeZone).toBe('America/Los_Angeles');
     });
 
     it('pauses with the moment, resumes and removes after confirmation', async () => {
