@@ -1,6 +1,14 @@
 // The CampaignOrg port over one jsforce session: the package's records read with paged SOQL
 // (ids in chunks, one query per chunk, never one per record) and written through RecordWriter.
 import type { Logger } from 'pino';
+import type {
+  Campaign_Enrollment__c,
+  Campaign_Setting__mdt,
+  Campaign_Step__c,
+  Enrollment_Step__c,
+  Sales_Campaign__c,
+  TaskCustomFields,
+} from '@sales-campaigns/metadata/schema';
 import type { Clock } from '../app/ports/clock.ts';
 import type {
   ActivityEvent,
@@ -22,23 +30,31 @@ import { queryAll } from './queryAll.ts';
 import { RecordWriter } from './recordWriter.ts';
 import { assertFieldName, inChunks, soqlList } from './soql.ts';
 
-const ENROLLMENT_FIELDS =
-  'Id, OwnerId, Campaign__c, Contact__c, Lead__c, Status__c, Send_At__c, Time_Zone__c, Launched_At__c, ' +
-  'Paused_At__c, Shift_Days__c, Ended_Reason__c, Unique_Key__c, CreatedDate, SystemModstamp';
-const CAMPAIGN_FIELDS =
-  'Id, Name, Status__c, Skip_Weekends__c, Skip_Holidays__c, Time_Zone_Mode__c, Default_Send_Time__c, ' +
-  'Task_Expiry_Days__c, On_Task_Expiry__c, SystemModstamp';
-const STEP_FIELDS = 'Id, Name, Campaign__c, Day__c, Order__c, Type__c, Send_Option__c, Send_Time__c, Subject__c, Instructions__c';
-const ENROLLMENT_STEP_FIELDS =
-  'Id, Enrollment__c, Step__c, Step_Key__c, Status__c, Scheduled_At__c, Due_Date__c, Expires_At__c, Sent_At__c, ' +
-  'Completed_At__c, Task_Id__c, Error__c, SystemModstamp';
-const TASK_FIELDS = 'Id, OwnerId, Status, IsClosed, Campaign_Step_Key__c, CompletedDateTime, LastModifiedDate, SystemModstamp';
+// Field lists typed against the generated package schema: a renamed field breaks the build.
+const fieldList = <T>(...fields: Array<keyof T & string>) => fields.join(', ');
+const ENROLLMENT_FIELDS = fieldList<Campaign_Enrollment__c>(
+  'Id', 'OwnerId', 'Campaign__c', 'Contact__c', 'Lead__c', 'Status__c', 'Send_At__c', 'Time_Zone__c', 'Launched_At__c',
+  'Paused_At__c', 'Shift_Days__c', 'Ended_Reason__c', 'Unique_Key__c', 'CreatedDate', 'SystemModstamp',
+);
+const CAMPAIGN_FIELDS = fieldList<Sales_Campaign__c>(
+  'Id', 'Name', 'Status__c', 'Skip_Weekends__c', 'Skip_Holidays__c', 'Time_Zone_Mode__c', 'Default_Send_Time__c',
+  'Task_Expiry_Days__c', 'On_Task_Expiry__c', 'SystemModstamp',
+);
+const STEP_FIELDS = fieldList<Campaign_Step__c>(
+  'Id', 'Name', 'Campaign__c', 'Day__c', 'Order__c', 'Type__c', 'Send_Option__c', 'Send_Time__c', 'Subject__c', 'Instructions__c',
+);
+const ENROLLMENT_STEP_FIELDS = fieldList<Enrollment_Step__c>(
+  'Id', 'Enrollment__c', 'Step__c', 'Step_Key__c', 'Status__c', 'Scheduled_At__c', 'Due_Date__c', 'Expires_At__c', 'Sent_At__c',
+  'Completed_At__c', 'Task_Id__c', 'Error__c', 'SystemModstamp',
+);
+const TASK_FIELDS = `Id, OwnerId, Status, IsClosed, ${fieldList<TaskCustomFields>('Campaign_Step_Key__c')}, CompletedDateTime, LastModifiedDate, SystemModstamp`;
 const HOLIDAY_FIELDS =
   'Id, Name, ActivityDate, IsAllDay, IsRecurrence, RecurrenceStartDate, RecurrenceEndDateOnly, RecurrenceType, ' +
   'RecurrenceInterval, RecurrenceDayOfWeekMask, RecurrenceDayOfMonth, RecurrenceInstance, RecurrenceMonthOfYear';
-const SETTINGS_FIELDS =
-  'Default_Send_Time__c, Task_Expiry_Days__c, Daily_Cap_Per_Sender__c, Min_Spacing_Seconds__c, ' +
-  'Send_Window_Start__c, Send_Window_End__c, Recipient_Time_Zone_Field__c';
+const SETTINGS_FIELDS = fieldList<Campaign_Setting__mdt>(
+  'Default_Send_Time__c', 'Task_Expiry_Days__c', 'Daily_Cap_Per_Sender__c', 'Min_Spacing_Seconds__c',
+  'Send_Window_Start__c', 'Send_Window_End__c', 'Recipient_Time_Zone_Field__c',
+);
 
 /** Enrollment statuses the service still acts on. */
 const LIVE_ENROLLMENT_STATUSES = ['Scheduled', 'Active', 'Paused'];
