@@ -67,7 +67,7 @@ export function isValidTimeZone(timeZone) {
     try {
         new Intl.DateTimeFormat('en-US', { timeZone }).format(0);
         return true;
-    } catch (e) {
+    } catch {
         return false;
     }
 }
@@ -145,10 +145,12 @@ export default class CampaignTimeline extends LightningElement {
         const statusLabel = ENROLLMENT_STATUS_LABELS[status] ?? status;
         const ended = !LIVE.includes(status);
         const endedReason = `Not available: the campaign has ended for this person (${statusLabel}).`;
-        const action = (enabled, title, reason) =>
-            this.busy
-                ? { disabled: true, title: 'Not available while the change is being saved.' }
-                : { disabled: !enabled, title: enabled ? title : reason };
+        const action = (enabled, title, reason) => {
+            if (this.busy) {
+                return { disabled: true, title: 'Not available while the change is being saved.' };
+            }
+            return { disabled: !enabled, title: enabled ? title : reason };
+        };
         return {
             pause: action(RUNNING.includes(status), `Pause ${name}`, ended ? endedReason : 'Not available: already paused.'),
             resume: action(status === 'Paused', `Resume ${name}`, ended ? endedReason : 'Not available: the campaign is not paused.'),

@@ -35,7 +35,7 @@ export default class FormattedDateTime extends LightningElement {
         const date = /^\d{4}-\d{2}-\d{2}$/.test(this.value) ? new Date(`${this.value}T00:00:00Z`) : new Date(this.value);
         try {
             return new Intl.DateTimeFormat('en-US', options).format(date);
-        } catch (e) {
+        } catch {
             return '';
         }
     }
