@@ -69,6 +69,11 @@ const CONSOLE_QUERY = gql`
     }
 `;
 
+/** How often the console re-judges heartbeats against the clock. */
+export const RECHECK_EVERY = 30 * 1000;
+/** How often it reloads the status records (the service writes a heartbeat every minute). */
+export const RELOAD_EVERY = 60 * 1000;
+
 /** Setup page listing custom metadata types, where Campaign_Setting__mdt's records are edited. */
 export const SETTINGS_URL = '/lightning/setup/CustomMetadata/home';
 
@@ -79,7 +84,9 @@ function v(field) {
 /**
  * Container for the admin app page: the sync service's heartbeat and stream lag
  * (Sync_Service_Status__c), emails by status (GraphQL aggregate), failed and Uncertain emails
- * with retry (Send_Requested) and dismiss (Cancelled) through updateRecord.
+ * with retry (Send_Requested) and dismiss (Cancelled) through updateRecord. Heartbeats are judged
+ * against the current time, re-checked every 30 s and reloaded every minute while the page is
+ * open, so a service that stops is shown as a problem without a page reload.
  */
 export default class AdminConsole extends LightningElement {
     settingsUrl = SETTINGS_URL;
@@ -88,8 +95,31 @@ export default class AdminConsole extends LightningElement {
     saveError;
     busy = false;
     result;
-    /** Read once per load so a stale heartbeat is judged against the moment the page was read. */
-    readAt = Date.now();
+    /** The clock heartbeats are judged against; moved on by the timer. */
+    now = Date.now();
+    timer;
+    lastReloadAt = Date.now();
+
+    connectedCallback() {
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.timer = setInterval(() => this.handleTick(), RECHECK_EVERY);
+    }
+
+    disconnectedCallback() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+
+    handleTick() {
+        this.now = Date.now();
+        if (this.result && !this.busy && this.now - this.lastReloadAt >= RELOAD_EVERY) {
+            this.lastReloadAt = this.now;
+            refreshGraphQL(this.result).catch(() => {
+                // A failed background reload leaves the last data on screen; its heartbeat turns
+                // stale by the clock, which is what the admin needs to see.
+            });
+        }
+    }
 
     @wire(graphql, { query: CONSOLE_QUERY })
     wiredConsole(result) {
@@ -97,7 +127,7 @@ export default class AdminConsole extends LightningElement {
         if (result.data) {
             this.data = result.data;
             this.errors = undefined;
-            this.readAt = Date.now();
+            this.now = Date.now();
         } else if (result.errors) {
             this.errors = result.errors;
         }
@@ -121,8 +151,8 @@ export default class AdminConsole extends LightningElement {
         const edges = this.data?.uiapi?.query?.Sync_Service_Status__c?.edges ?? [];
         return edges.map(({ node }) => {
             const heartbeat = v(node.Last_Heartbeat_At__c);
-            const stale = isHeartbeatStale(heartbeat, this.readAt);
-            const minutes = heartbeat ? Math.round((this.readAt - Date.parse(heartbeat)) / 60000) : null;
+            const stale = isHeartbeatStale(heartbeat, this.now);
+            const minutes = heartbeat ? Math.round((this.now - Date.parse(heartbeat)) / 60000) : null;
             const lag = v(node.Stream_Lag_Seconds__c);
             const lastError = v(node.Last_Error__c);
             return {
@@ -141,6 +171,10 @@ export default class AdminConsole extends LightningElement {
                     : ''
             };
         });
+    }
+
+    get checkedText() {
+        return `Checked ${this.formatInstant(this.now)}; checked again every 30 seconds.`;
     }
 
     get noInstance() {

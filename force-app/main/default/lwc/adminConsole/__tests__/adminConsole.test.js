@@ -63,6 +63,34 @@ describe('c-admin-console', () => {
         expect(texts(element, '.instance-error')).toEqual(['Last error (May 5, 9:40 AM): SMTP 535 authentication failed']);
     });
 
+    it('judges heartbeats against the current time, every 30 seconds, and reloads them every minute', async () => {
+        const element = await loaded();
+        expect(texts(element, '.instance-health')[0]).toBe('Running: last heartbeat May 5, 9:59 AM.');
+        expect(texts(element, '.checked-at')).toEqual(['Checked May 5, 10:00 AM; checked again every 30 seconds.']);
+        // worker-1's last heartbeat is 16:59; three minutes later with no new one it is a problem.
+        jest.advanceTimersByTime(3 * 60 * 1000 + 30 * 1000);
+        await flush();
+        expect(texts(element, '.instance-health')[0]).toBe(
+            'Problem: no heartbeat for 4 minutes. The service is not running or cannot reach the org.'
+        );
+        expect(texts(element, '.checked-at')).toEqual(['Checked May 5, 10:03 AM; checked again every 30 seconds.']);
+        expect(refreshGraphQL).toHaveBeenCalledTimes(3);
+
+        // A fresh heartbeat arriving with a reload turns it back to running.
+        const fresh = JSON.parse(JSON.stringify(mockGraphql));
+        fresh.uiapi.query.Sync_Service_Status__c.edges[0].node.Last_Heartbeat_At__c.value = '2026-05-05T17:03:00.000Z';
+        graphql.emit(fresh);
+        await flush();
+        expect(texts(element, '.instance-health')[0]).toBe('Running: last heartbeat May 5, 10:03 AM.');
+    });
+
+    it('stops checking when the page is closed', async () => {
+        const element = await loaded();
+        expect(jest.getTimerCount()).toBe(1);
+        document.body.removeChild(element);
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
     it('says when the service has never reported', async () => {
         const data = JSON.parse(JSON.stringify(mockGraphql));
         data.uiapi.query.Sync_Service_Status__c.edges = [];
