@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { INVALID_INPUT_EXIT_CODE, registerPlanCommand } from './planCommand.ts';
 import { registerRunCommand } from './runCommand.ts';
 import { registerDoctorCommand } from './doctorCommand.ts';
+import { registerDemoCommand } from './demoCommand.ts';
 
 const program = new Command('sync-service')
   .description('Sales Campaigns sync service: plans campaigns, opens tasks, sends emails, writes outcomes to the org.')
@@ -14,6 +15,7 @@ const program = new Command('sync-service')
 registerPlanCommand(program);
 registerRunCommand(program);
 registerDoctorCommand(program);
+registerDemoCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -15,10 +15,12 @@ import { startMailSink } from './mailSink.ts';
 import { nodemailerTransport } from './nodemailerTransport.ts';
 import { UnsubscribingProspects } from './prospects.ts';
 import { ScriptedRep } from './scriptedRep.ts';
+import { hasOverdueWork, jumpFor, nextMomentAfter } from './timeLapse.ts';
 import { formatEvent, timelineEvents, type Names, type OrgLook, type Rec } from './timeline.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DAY = 86_400_000;
+const REP_LOOK_MS = 100;
 const ENDED = new Set(['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed']);
 
 /** Where the demo's org is and how to log in to it (the emulator's, or the env config's). */
@@ -45,6 +47,8 @@ export interface DemoHooks {
   startOrg(input: { clock: { start: number; factor: number }; dir: string }): Promise<DemoOrg>;
   startService(input: { org: DemoOrg; clock: Clock; transport: MailTransport; storeFile: string; logger: Logger }): Promise<DemoService>;
   clock(org: DemoOrg, speed: number): Clock;
+  /** Moves the org's (and so the service's) clock forward; absent for a real org. */
+  jump?(org: DemoOrg, ms: number): void;
 }
 
 export interface DemoOptions {
@@ -58,6 +62,10 @@ export interface DemoOptions {
   maxSimulatedDays: number;
   /** Real milliseconds between looks at the org (the timeline's refresh). */
   refreshMs: number;
+  /** Jump over quiet stretches (see timeLapse.ts). */
+  timeLapse: boolean;
+  /** Ctrl-C: stop looking and print the summary. */
+  signal?: AbortSignal;
 }
 
 export interface DemoResult {
@@ -90,14 +98,27 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
     const names = await namesOf(org, people);
 
     let before: OrgLook | null = null;
+    let quietLooks = 0;
+    let repLookedAt = 0;
     for (;;) {
-      await rep.workTasks();
+      // The rep looks at the queue a few times a second (a real person, not a busy loop).
+      if (Date.now() - repLookedAt >= REP_LOOK_MS) {
+        repLookedAt = Date.now();
+        await rep.workTasks();
+      }
       const after: OrgLook = { enrollments: await org.look('Campaign_Enrollment__c'), steps: await org.look('Enrollment_Step__c') };
-      for (const event of timelineEvents(before, after, names, clock.now())) options.write(formatEvent(event, REP_TIME_ZONE));
+      const events = timelineEvents(before, after, names, clock.now());
+      for (const event of events) options.write(formatEvent(event, REP_TIME_ZONE));
       before = after;
+      quietLooks = events.length === 0 ? quietLooks + 1 : 0;
+      // Jump only once the org has settled: the service has answered everything already done.
+      if (options.timeLapse && hooks.jump && quietLooks >= 3 && !hasOverdueWork(after, clock.now())) {
+        const jump = jumpFor(nextMomentAfter(after, clock.now(), rep.nextActionAt()), clock.now());
+        if (jump > 0) hooks.jump(org, jump);
+      }
       const allEnded = after.enrollments.length >= DEMO_SCRIPT.length && after.enrollments.every((e) => ENDED.has(String(e.Status__c)));
       const outOfTime = clock.now() - launchedAt > options.maxSimulatedDays * DAY;
-      if (!options.forever && (allEnded || outOfTime)) break;
+      if (options.signal?.aborted || (!options.forever && (allEnded || outOfTime))) break;
       await new Promise((resolve) => setTimeout(resolve, options.refreshMs));
     }
     await prospects.settled();

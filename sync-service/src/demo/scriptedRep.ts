@@ -39,6 +39,7 @@ export class ScriptedRep {
   private campaigns = new Map<string, Rec>();
   private steps = new Map<string, Rec>();
   private enrolmentByEnrollmentId = new Map<string, Enrolment>();
+  private nextAction: number | null = null;
 
   constructor(
     private readonly deps: RepDeps,
@@ -90,7 +91,9 @@ export class ScriptedRep {
   }
 
   private sendAtOf(entry: Enrolment): string | null {
-    if (!entry.sendAt || entry.sendAt === 'now') return null;
+    if (!entry.sendAt) return null;
+    // "Start now" is written as the launch moment: the planner asks for an explicit Send At.
+    if (entry.sendAt === 'now') return new Date(this.deps.now()).toISOString();
     const today = localDayOf(this.deps.timeZone, this.deps.now());
     const [h, m] = entry.sendAt.time.split(':').map(Number);
     return new Date(zonedInstant(this.deps.timeZone, today + entry.sendAt.daysLater, h! * 60 + m!)).toISOString();
@@ -102,6 +105,7 @@ export class ScriptedRep {
       "SELECT Id, Enrollment__c, Step__c, Step_Key__c, Status__c, Due_Date__c, Task_Id__c FROM Enrollment_Step__c WHERE Status__c = 'Task_Open'",
     );
     const now = this.deps.now();
+    this.nextAction = null;
     for (const record of open) {
       const key = String(record.Id);
       if (this.handled.has(key)) continue;
@@ -113,7 +117,10 @@ export class ScriptedRep {
       if (handling === 'leave') continue;
       const isEmail = step.Type__c === 'Email';
       const actAt = zonedInstant(this.deps.timeZone, due + (handling === 'late' ? 1 : 0), isEmail ? SEND_MINUTE : WORK_MINUTE);
-      if (now < actAt) continue;
+      if (now < actAt) {
+        if (this.nextAction === null || actAt < this.nextAction) this.nextAction = actAt;
+        continue;
+      }
       this.handled.add(key);
       if (isEmail) await this.sendPersonalEmail(record, entry, step);
       else if (step.Type__c === 'InMail' && record.Task_Id__c) {
@@ -130,6 +137,11 @@ export class ScriptedRep {
       if (handling === 'late') this.counts.completedLate += 1;
       else this.counts.completedOnTime += 1;
     }
+  }
+
+  /** When the rep will next act on a task seen open at the last look, if any. */
+  nextActionAt(): number | null {
+    return this.nextAction;
   }
 
   private async sendPersonalEmail(record: Rec, entry: Enrolment, step: Rec): Promise<void> {

@@ -65,7 +65,7 @@ export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Na
         events.push({ at: now, person, what: 'task expired', detail: label });
         break;
       case 'Send_Requested':
-        events.push({ at: now, person, what: 'rep sends', detail: `${label}: "${String(step.Subject__c ?? '')}"` });
+        events.push({ at: now, person, what: 'rep sends', detail: `${label}, edited in Command Center` });
         break;
       case 'Cancelled':
         if (was !== undefined) events.push({ at: now, person, what: 'cancelled', detail: `${label}: ${String(step.Error__c ?? '')}` });
