@@ -210,8 +210,15 @@ export default class CommandCenter extends LightningElement {
                 detail: `${item.campaignName ?? ''} · Day ${item.day} · due ${item.dueDate ? date(item.dueDate) : 'when unblocked'}`,
                 status: stepStatusLabel(item.status),
                 openLabel: `Open ${stepTypeLabel(item.type).toLowerCase()} for ${item.personName}`,
-                selected: item.id === this.selectedId
+                selected: item.id === this.selectedId,
+                ariaCurrent: item.id === this.selectedId ? 'true' : null,
+                itemClass: item.id === this.selectedId ? 'slds-item work-item slds-theme_shade' : 'slds-item work-item'
             }));
+    }
+
+    get listLabel() {
+        const bucket = BUCKETS.find((b) => b.value === this.bucket);
+        return `Campaign steps: ${bucket.label}`;
     }
 
     get isEmpty() {

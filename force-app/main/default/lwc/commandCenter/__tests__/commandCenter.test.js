@@ -102,6 +102,11 @@ describe('c-command-center', () => {
     it('prefills the compose window with the rendered step and sends it now', async () => {
         const element = await loaded();
         await open(element, EMAIL);
+        const current = element.shadowRoot.querySelector('li[aria-current="true"]');
+        expect(current.querySelector('.row-title').textContent).toBe('Email: Linus Lead');
+        expect(current.querySelector('.row-open').textContent).toBe('Open in the compose window');
+        expect(current.querySelector('lightning-button')).toBeNull();
+        expect($(element, '.work-list').getAttribute('aria-label')).toBe('Campaign steps: Today');
         const composer = $(element, 'c-step-composer');
         expect(composer.item).toMatchObject({
             id: EMAIL,
