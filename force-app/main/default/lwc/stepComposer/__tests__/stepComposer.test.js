@@ -70,9 +70,10 @@ describe('c-step-composer', () => {
         jest.useRealTimers();
     });
 
-    it('renders nothing without an item', () => {
+    it('says how to start when no step is open', () => {
         const element = createComposer(undefined);
         expect($(element, 'section')).toBeNull();
+        expect(texts(element, '.no-step')).toEqual(['Open a step from the list to work on it here.']);
     });
 
     it('shows the prepared email and sends the edited version now', async () => {
@@ -128,6 +129,8 @@ describe('c-step-composer', () => {
             'mailto:linus%40example.com?subject=Quick%20question%2C%20Linus&body=Hi%20Linus'
         );
         expect($(element, 'a.gmail').target).toBe('_blank');
+        expect(texts(element, 'a.gmail')).toEqual(['Open in Gmail (opens in a new tab)']);
+        expect(texts(element, 'a.outlook')).toEqual(['Open in Outlook (opens in a new tab)']);
         $(element, 'a.outlook').dispatchEvent(new CustomEvent('click'));
         await flush();
         expect($(element, '[data-id="mark-sent"]').label).toBe('Mark as sent from Outlook');
