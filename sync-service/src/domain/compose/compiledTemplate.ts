@@ -60,6 +60,8 @@ function render(parts: Parts, context: MergeContext, stage: ComposeStage, escape
 const asIs = (value: string): string => value;
 
 export function renderSubject(template: string, context: MergeContext): string {
+  // Stored subjects of earlier emails are per person and token-free: keep them out of the cache.
+  if (!template.includes('{')) return template;
   return render(compileSubject(template), context, 'subject', asIs);
 }
 

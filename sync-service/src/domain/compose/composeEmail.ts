@@ -96,6 +96,7 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
   let references: readonly string[] = [];
   if (previous === null) {
     subject = headerSafe(renderSubject(input.subject, context));
+    assertNoRawMergeTokens({ subject, 'text body': text, 'HTML body': html, 'sender name': from.name, 'recipient name': to.name });
   } else {
     // A subject prepared for sending outside the product may still hold merge tokens.
     subject = replySubject(renderSubject(previous.subject, context));
@@ -107,12 +108,14 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       warnings.push(`previous Message-ID ${JSON.stringify(previous.messageId)} is not a valid msg-id; sent without reply headers`);
     }
     const quoted = previousBody(previous, context);
+    assertNoRawMergeTokens({ 'quoted text': quoted.text, 'quoted HTML': quoted.html });
     const attribution = attributionLine(previous.sentAt, input.senderTimeZone, previous.from);
+    // Checked before quoting, so the (possibly long) quote is scanned once.
+    assertNoRawMergeTokens({ subject, 'text body': text, 'HTML body': html, 'sender name': from.name, 'recipient name': to.name, attribution });
     html = quoteHtml(html, attribution, quoted.html);
     text = quoteText(text, attribution, quoted.text);
   }
 
-  assertNoRawMergeTokens({ subject, 'text body': text, 'HTML body': html, 'sender name': from.name, 'recipient name': to.name });
   return {
     stepKey: input.stepKey,
     messageId,
@@ -128,14 +131,15 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
   };
 }
 
+const RAW_TOKEN_START = /\{\{\{|\{!/;
+
 /**
  * The previous body to quote. Our own earlier emails come back canonical and pass through
  * untouched; a body prepared for sending outside the product may still hold merge tokens (the
  * prospect saw them resolved) and is merged like a template.
  */
 function previousBody(previous: PreviousEmail, context: MergeContext): { html: string; text: string } {
-  const mayHoldTokens = previous.html.includes('{{{') || previous.html.includes('{!');
-  if (mayHoldTokens && mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
+  if (RAW_TOKEN_START.test(previous.html) && mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
   const html = safeHtml(previous.html);
   const text = previous.text !== undefined && html === previous.html ? previous.text : htmlToPlainText(html);
   return { html, text };

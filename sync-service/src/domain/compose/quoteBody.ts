@@ -15,10 +15,9 @@ export function quoteHtml(ownHtml: string, attribution: string, previousHtml: st
 }
 
 export function quoteText(ownText: string, attribution: string, previousText: string): string {
-  // Regex passes rather than split/map/join: this runs over every quoted body of every follow-up.
-  const quoted = previousText.trimEnd().replace(LINE_START, '> ').replace(BARE_PREFIX, '>');
+  // Plain replaceAll rather than split/map/join or regexes: this runs over every quoted body of
+  // every follow-up. The previous text is tidy (textAlternative.ts): no trailing spaces, no
+  // runs of blank lines, so an empty line is exactly "\n\n" and becomes a bare ">".
+  const quoted = `> ${previousText.trimEnd().replaceAll('\n', '\n> ').replaceAll('\n> \n', '\n>\n')}`;
   return `${ownText.trimEnd()}\n\n${attribution}\n\n${quoted}`;
 }
-
-const LINE_START = /^/gm;
-const BARE_PREFIX = /^> $/gm;

@@ -4,11 +4,12 @@
 // "Hi {!Contact.FirstName}".
 import { ComposeError } from './composeError.ts';
 
+const TOKEN_START = /\{\{\{|\{!/;
 const RAW_TOKEN = /\{\{\{[\s\S]*?\}\}\}|\{![^{}]*\}/;
 
 export function assertNoRawMergeTokens(parts: Record<string, string>): void {
   for (const [where, value] of Object.entries(parts)) {
-    if (!value.includes('{{{') && !value.includes('{!')) continue;
+    if (!TOKEN_START.test(value)) continue;
     const found = RAW_TOKEN.exec(value);
     if (found) {
       const token = found[0].length > 80 ? `${found[0].slice(0, 77)}...` : found[0];
