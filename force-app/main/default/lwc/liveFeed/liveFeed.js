@@ -304,7 +304,11 @@ export default class LiveFeed extends LightningElement {
     }
 
     eventEntry(event) {
-        const detail = this.details.get(LiveFeed.detailIdOf(event));
+        const id = LiveFeed.detailIdOf(event);
+        if (!id) {
+            return { ...event, person: null, campaign: null, what: 'This event names no record.', reason: null, problem: true };
+        }
+        const detail = this.details.get(id);
         if (!detail) {
             return { ...event, person: null, campaign: null, what: 'Loading details…', reason: null, pending: true };
         }

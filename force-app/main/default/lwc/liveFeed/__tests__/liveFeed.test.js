@@ -272,6 +272,15 @@ describe('c-live-feed', () => {
         expect(texts(element, '.entry-text')[1]).toBe('Details not available: the record was deleted or you do not have access to it.');
     });
 
+    it('says so when an event names no record', async () => {
+        const element = await loaded();
+        publish({ Kind__c: 'plan_failed', Owner_Id__c: USER_ID, CreatedDate: NOW }, 49);
+        await flush();
+        expect(texts(element, '.entry-kind')[0]).toBe('Planning failed');
+        expect(texts(element, '.entry-text')[0]).toBe('This event names no record.');
+        expect($(element, '.feed').getAttribute('aria-label')).toBe('Campaign activity');
+    });
+
     it('says the details could not be loaded when getRecords fails', async () => {
         const element = await loaded();
         publish({ Kind__c: 'email_sent', Enrollment_Id__c: 'a02', Enrollment_Step_Id__c: 'a03000000000008AAA', Owner_Id__c: USER_ID, CreatedDate: NOW }, 48);
