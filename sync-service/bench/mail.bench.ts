@@ -65,12 +65,16 @@ function chain(n: number, keepText: boolean): ComposedEmail[] {
   return emails;
 }
 
-function composeRate(keepText: boolean): number {
+/** Emails per wall-clock second and per CPU second (the machine is shared; CPU time is not). */
+function composeRate(keepText: boolean): { wall: number; cpu: number } {
   for (let n = 0; n < 500; n++) chain(n, keepText); // warm-up
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let chains = 0;
   while (performance.now() - start < SECONDS * 1000) chain(1000 + chains++, keepText);
-  return (chains * 4) / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpuStart);
+  const emails = chains * 4;
+  return { wall: emails / ((performance.now() - start) / 1000), cpu: emails / ((cpu.user + cpu.system) / 1e6) };
 }
 
 async function startServer(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
@@ -110,7 +114,8 @@ async function main(): Promise<void> {
   console.log(`composing 4-step chains for ${SECONDS}s each …`);
   const composedKept = composeRate(true);
   const composedDerived = composeRate(false);
-  console.log(`composed: ${Math.round(composedKept)} emails/s (previous text kept), ${Math.round(composedDerived)} emails/s (previous text derived from its HTML)`);
+  console.log(`composed (previous text kept):    ${Math.round(composedKept.wall)} emails/s wall-clock, ${Math.round(composedKept.cpu)} per CPU second`);
+  console.log(`composed (previous text derived): ${Math.round(composedDerived.wall)} emails/s wall-clock, ${Math.round(composedDerived.cpu)} per CPU second`);
 
   const emails: ComposedEmail[] = [];
   for (let n = 0; emails.length < DELIVERIES; n++) emails.push(...chain(50_000 + n, true));
@@ -175,15 +180,17 @@ async function main(): Promise<void> {
     id: 'mail',
     title: 'Mail: composition and delivery',
     figures: [
-      ['composed, 4-step chains (previous text kept)', fmt(composedKept)],
-      ['composed, 4-step chains (previous text derived from HTML)', fmt(composedDerived)],
+      ['composed, 4-step chains (previous text kept), wall-clock', fmt(composedKept.wall)],
+      ['composed, 4-step chains (previous text kept), per CPU second', fmt(composedKept.cpu)],
+      ['composed, 4-step chains (previous text derived from its HTML), wall-clock', fmt(composedDerived.wall)],
+      ['composed, 4-step chains (previous text derived from its HTML), per CPU second', fmt(composedDerived.cpu)],
       ['delivered through SmtpTransport (best of 3)', fmt(best(ours))],
       ['bare nodemailer pooled loop, same server (ceiling, best of 3)', fmt(best(ceiling))],
       ['SmtpTransport / ceiling', `${(ratio * 100).toFixed(0)} %`],
       ['deliverEmail with the SQLite send ledger', fmt(flowRate)],
     ],
     notes: [
-      `Goals: composition ≥ 20,000 emails/s — ${composedKept >= 20_000 ? 'met' : 'NOT met'}; delivery ≥ 90 % of the ceiling — ${ratio >= 0.9 ? 'met' : 'NOT met'}.`,
+      `Goals: composition ≥ 20,000 emails/s — ${composedKept.wall >= 20_000 ? 'met' : 'NOT met'} in wall-clock time, ${composedKept.cpu >= 20_000 ? 'met' : 'NOT met'} per CPU second (previous text kept, as when the store has it); delivery ≥ 90 % of the ceiling — ${ratio >= 0.9 ? 'met' : 'NOT met'}.`,
       `${emails.length} emails per delivery run, ${CONNECTIONS} connections, ${IN_FLIGHT} in flight, smtp-server in the same process; load average ${load} during the run (shared machine).`,
     ],
   });

@@ -9,7 +9,7 @@ import { safeHtml } from './htmlPolicy.ts';
 import { mergeFieldsIn, type MergeContext, type RecipientObject, type SObjectValues } from './mergeFields.ts';
 import { messageIdFor } from './messageId.ts';
 import { quoteHtml, quoteText } from './quoteBody.ts';
-import { assertNoRawMergeTokens } from './rawTokenGuard.ts';
+import { assertNoRawMergeTokens, mayHoldMergeToken } from './rawTokenGuard.ts';
 import { replySubject } from './replySubject.ts';
 import { htmlToPlainText } from './textAlternative.ts';
 import { threadHeaders } from './threadHeaders.ts';
@@ -131,15 +131,13 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
   };
 }
 
-const RAW_TOKEN_START = /\{\{\{|\{!/;
-
 /**
  * The previous body to quote. Our own earlier emails come back canonical and pass through
  * untouched; a body prepared for sending outside the product may still hold merge tokens (the
  * prospect saw them resolved) and is merged like a template.
  */
 function previousBody(previous: PreviousEmail, context: MergeContext): { html: string; text: string } {
-  if (RAW_TOKEN_START.test(previous.html) && mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
+  if (mayHoldMergeToken(previous.html) && mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
   const html = safeHtml(previous.html);
   const text = previous.text !== undefined && html === previous.html ? previous.text : htmlToPlainText(html);
   return { html, text };
