@@ -60,6 +60,42 @@ export class KyselyStore implements SyncStore {
     return row ? enrollmentFromRow(row) : null;
   }
 
+  async enrollmentsByIds(enrollmentIds: string[]): Promise<EnrollmentState[]> {
+    const out: EnrollmentState[] = [];
+    for (const batch of chunks([...new Set(enrollmentIds)])) {
+      const rows = await this.db.selectFrom('enrollment_state').selectAll().where('enrollment_id', 'in', batch).execute();
+      out.push(...rows.map(enrollmentFromRow));
+    }
+    return out;
+  }
+
+  async saveEnrollmentPlans(plans: Array<{ state: EnrollmentState; items: PlanItem[] }>): Promise<void> {
+    if (plans.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const batch of chunks(plans.map((p) => enrollmentToRow(p.state)), 50)) {
+        await trx
+          .insertInto('enrollment_state')
+          .values(batch)
+          .onConflict((oc) =>
+            oc.column('enrollment_id').doUpdateSet((eb) => ({
+              campaign_id: eb.ref('excluded.campaign_id'),
+              owner_id: eb.ref('excluded.owner_id'),
+              person_id: eb.ref('excluded.person_id'),
+              status: eb.ref('excluded.status'),
+              time_zone: eb.ref('excluded.time_zone'),
+              shift_days: eb.ref('excluded.shift_days'),
+              paused_at: eb.ref('excluded.paused_at'),
+              org_modstamp: eb.ref('excluded.org_modstamp'),
+              plan_input_json: eb.ref('excluded.plan_input_json'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+      await this.upsertPlanItems(trx, plans.flatMap((p) => p.items));
+    });
+  }
+
   async enrollmentsOfCampaign(campaignId: string): Promise<EnrollmentState[]> {
     const rows = await this.db
       .selectFrom('enrollment_state')
@@ -79,31 +115,33 @@ export class KyselyStore implements SyncStore {
 
   async savePlanItems(items: PlanItem[]): Promise<void> {
     if (items.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
-      for (const batch of chunks(items, 50)) {
-        await trx
-          .insertInto('plan_item')
-          .values(batch.map(planItemToRow))
-          .onConflict((oc) =>
-            oc.column('step_key').doUpdateSet((eb) => ({
-              enrollment_id: eb.ref('excluded.enrollment_id'),
-              step_id: eb.ref('excluded.step_id'),
-              campaign_id: eb.ref('excluded.campaign_id'),
-              owner_id: eb.ref('excluded.owner_id'),
-              record_id: eb.ref('excluded.record_id'),
-              kind: eb.ref('excluded.kind'),
-              status: eb.ref('excluded.status'),
-              due_at: eb.ref('excluded.due_at'),
-              due_date: eb.ref('excluded.due_date'),
-              expires_at: eb.ref('excluded.expires_at'),
-              task_id: eb.ref('excluded.task_id'),
-              depends_on: eb.ref('excluded.depends_on'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-    });
+    await this.db.transaction().execute((trx) => this.upsertPlanItems(trx, items));
+  }
+
+  private async upsertPlanItems(trx: Kysely<StoreDatabase>, items: PlanItem[]): Promise<void> {
+    for (const batch of chunks(items, 50)) {
+      await trx
+        .insertInto('plan_item')
+        .values(batch.map(planItemToRow))
+        .onConflict((oc) =>
+          oc.column('step_key').doUpdateSet((eb) => ({
+            enrollment_id: eb.ref('excluded.enrollment_id'),
+            step_id: eb.ref('excluded.step_id'),
+            campaign_id: eb.ref('excluded.campaign_id'),
+            owner_id: eb.ref('excluded.owner_id'),
+            record_id: eb.ref('excluded.record_id'),
+            kind: eb.ref('excluded.kind'),
+            status: eb.ref('excluded.status'),
+            due_at: eb.ref('excluded.due_at'),
+            due_date: eb.ref('excluded.due_date'),
+            expires_at: eb.ref('excluded.expires_at'),
+            task_id: eb.ref('excluded.task_id'),
+            depends_on: eb.ref('excluded.depends_on'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
   }
 
   async updatePlanItems(patches: PlanItemPatch[]): Promise<void> {

@@ -46,10 +46,13 @@ export async function loadEnrollmentBatch(
   const live = enrollments.filter((e) => LIVE_STATUSES.has(e.Status__c));
   const ended = enrollments.filter((e) => !LIVE_STATUSES.has(e.Status__c));
   const campaignIds = [...new Set(live.map((e) => e.Campaign__c))];
+  // The service writes an enrollment's steps only after setting it Active, so one still
+  // Scheduled has none yet: a launch of many people costs no step query.
+  const withSteps = enrollments.filter((e) => e.Status__c !== 'Scheduled').map((e) => e.Id);
   const [campaignRecords, steps, enrollmentSteps, defaults] = await Promise.all([
     campaignIds.length ? org.campaigns(campaignIds) : Promise.resolve([]),
     campaignIds.length ? org.stepsOfCampaigns(campaignIds) : Promise.resolve([]),
-    enrollments.length ? org.enrollmentSteps(enrollments.map((e) => e.Id)) : Promise.resolve([]),
+    withSteps.length ? org.enrollmentSteps(withSteps) : Promise.resolve([]),
     reference.orgDefaults(),
   ]);
   const campaigns = new Map(campaignRecords.map((c) => [c.Id, c]));
@@ -80,9 +83,8 @@ export async function loadEnrollmentBatch(
   }
 
   const remembered = new Map<string, { state: EnrollmentState; input: PlanInput | null }>();
-  for (const e of live) {
-    const state = await store.enrollment(e.Id);
-    if (state) remembered.set(e.Id, { state, input: state.planInputJson ? (JSON.parse(state.planInputJson) as PlanInput) : null });
+  for (const state of await store.enrollmentsByIds(live.map((e) => e.Id))) {
+    remembered.set(state.enrollmentId, { state, input: state.planInputJson ? (JSON.parse(state.planInputJson) as PlanInput) : null });
   }
 
   return {

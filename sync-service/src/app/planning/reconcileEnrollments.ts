@@ -15,7 +15,7 @@ import type {
   RecordOutcome,
 } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { PlanItem, SyncStore } from '../ports/syncStore.ts';
+import type { EnrollmentState, PlanItem, SyncStore } from '../ports/syncStore.ts';
 import type { SyncMetrics } from '../syncMetrics.ts';
 import { loadEnrollmentBatch, type EnrollmentBatch } from './loadEnrollmentBatch.ts';
 import type { OrgReferenceData } from './orgReferenceData.ts';
@@ -123,6 +123,7 @@ export class EnrollmentReconciler {
     const events = accepted.flatMap((d) => d.events);
     if (events.length) await this.publish(events);
 
+    const plans: Array<{ state: EnrollmentState; items: PlanItem[] }> = [];
     for (const decision of accepted) {
       const id = decision.enrollment.Id;
       if (decision.kind !== 'planned' || !decision.planned) {
@@ -130,26 +131,28 @@ export class EnrollmentReconciler {
         if (decision.kind === 'failed') summary.failed += 1;
         continue;
       }
-      // A step whose write failed keeps its previous mirror: the next pass retries it.
-      const items = decision.items!.filter((item) => !failedSteps.has(item.stepKey));
-      await store.savePlanItems(items);
       const status = String(decision.update?.Status__c ?? decision.enrollment.Status__c);
-      await store.saveEnrollment({
-        enrollmentId: id,
-        campaignId: decision.enrollment.Campaign__c,
-        ownerId: decision.enrollment.OwnerId,
-        personId: (decision.enrollment.Contact__c ?? decision.enrollment.Lead__c) ?? '',
-        status,
-        timeZone: decision.planned.plan.timeZone,
-        shiftDays: decision.planned.plan.shiftDays,
-        pausedAt: decision.planned.input.pauses?.find((p) => p.resumedAt == null)?.pausedAt ?? null,
-        orgModstamp: Date.parse(decision.enrollment.SystemModstamp) || null,
-        planInputJson: rememberedForm(decision.planned.input),
-        updatedAt: now,
+      plans.push({
+        state: {
+          enrollmentId: id,
+          campaignId: decision.enrollment.Campaign__c,
+          ownerId: decision.enrollment.OwnerId,
+          personId: (decision.enrollment.Contact__c ?? decision.enrollment.Lead__c) ?? '',
+          status,
+          timeZone: decision.planned.plan.timeZone,
+          shiftDays: decision.planned.plan.shiftDays,
+          pausedAt: decision.planned.input.pauses?.find((p) => p.resumedAt == null)?.pausedAt ?? null,
+          orgModstamp: Date.parse(decision.enrollment.SystemModstamp) || null,
+          planInputJson: rememberedForm(decision.planned.input),
+          updatedAt: now,
+        },
+        // A step whose write failed keeps its previous mirror: the next pass retries it.
+        items: decision.items!.filter((item) => !failedSteps.has(item.stepKey)),
       });
       summary.planned += 1;
       if (status === 'Completed') summary.ended += 1;
     }
+    await store.saveEnrollmentPlans(plans);
 
     const metrics = this.deps.metrics;
     metrics.add('plans_written_total', summary.planned);

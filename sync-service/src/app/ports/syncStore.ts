@@ -95,6 +95,9 @@ export interface SyncStore {
 
   saveEnrollment(state: EnrollmentState): Promise<void>;
   enrollment(enrollmentId: string): Promise<EnrollmentState | null>;
+  enrollmentsByIds(enrollmentIds: string[]): Promise<EnrollmentState[]>;
+  /** Saves many enrollments with their plan items in one transaction (a planning batch). */
+  saveEnrollmentPlans(plans: Array<{ state: EnrollmentState; items: PlanItem[] }>): Promise<void>;
   enrollmentsOfCampaign(campaignId: string): Promise<EnrollmentState[]>;
   /** Forgets an enrollment and its plan items (the org keeps the records). */
   forgetEnrollment(enrollmentId: string): Promise<void>;
