@@ -54,7 +54,12 @@ export async function deliverEmail(email: ComposedEmail, deps: DeliveryDeps): Pr
     }
     attempt++;
     const sentAt = deps.now();
-    outcome = await deps.transport.send(email, sentAt);
+    try {
+      outcome = await deps.transport.send(email, sentAt);
+    } catch (error) {
+      // Transports classify delivery problems; a throw is a bug whose effect is unknown.
+      outcome = { kind: 'uncertain', reason: `transport error: ${(error as Error).message}` };
+    }
     const at = deps.now();
     switch (outcome.kind) {
       case 'accepted':

@@ -119,6 +119,18 @@ describe('what lands in the inbox', () => {
     expect(await ledger.get(followUp.stepKey)).toMatchObject({ state: 'Sent', attempts: 1 });
   });
 
+  it('keeps non-ASCII display names and strips line breaks from them', async () => {
+    const delivery = await setUp();
+    const email = compose({ sender: { Name: 'Zoë Rep 😀', Email: 'zoe@seller.example' }, recipient: { ...recipient, Name: 'Åsa\r\nBcc: x@evil.example Öberg' } });
+    expect((await deliverEmail(email, delivery)).status).toBe('Sent');
+    const raw = server!.messages[0] as Buffer;
+    const parsed = await simpleParser(raw);
+    expect(parsed.from?.value).toEqual([{ address: 'zoe@seller.example', name: 'Zoë Rep 😀' }]);
+    expect(parsed.to).toMatchObject({ value: [{ address: 'ada@analytical.example', name: 'Åsa Bcc: x@evil.example Öberg' }] });
+    expect(parsed.headers.has('bcc')).toBe(false);
+    expect(raw.toString('latin1')).toMatch(/^From: =\?UTF-8\?/m);
+  });
+
   it('reuses pooled connections for many emails', async () => {
     const delivery = await setUp({}, { maxConnections: 3 });
     const emails = Array.from({ length: 30 }, (_, i) => compose({ stepKey: `a02000000000001:s${i}` }));
@@ -211,6 +223,15 @@ describe('server answers, and what the ledger keeps', () => {
     await ledger.reopen(email.stepKey, clock.now);
     expect(await deliverEmail(email, delivery)).toMatchObject({ status: 'Sent' });
     expect(server!.messages).toHaveLength(2);
+  });
+});
+
+describe('a transport that throws', () => {
+  it('leaves the email Uncertain rather than guessing', async () => {
+    const broken = { send: async () => { throw new Error('bug'); }, close: async () => {} };
+    const report = await deliverEmail(compose(), { transport: broken, ledger, now: () => clock.now, sleep: async () => {} });
+    expect(report).toMatchObject({ status: 'Uncertain' });
+    expect(await ledger.get(compose().stepKey)).toMatchObject({ state: 'Uncertain' });
   });
 });
 

@@ -161,25 +161,42 @@ export function isCanonicalSafeHtml(html: string): boolean {
   return tagsNestCanonically(html);
 }
 
-function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57); // a-z 0-9
+/**
+ * Tag names as numbers (base 37 over a-z and 0-9; exact for the ≤ 10-letter names allowed), so
+ * the nesting loop compares numbers instead of slicing strings out of every tag.
+ */
+function tagCode(name: string): number {
+  let code = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    code = code * 37 + (c >= 97 ? c - 96 : c - 21);
+  }
+  return code;
 }
+
+const VOID_CODES = new Set([...VOID_TAGS].map(tagCode));
+const IMPLIES_CLOSE_CODES = new Map([...IMPLIES_CLOSE].map(([tag, closes]) => [tagCode(tag), closes.map(tagCode)]));
 
 /** Every tag closed in order, and no tag the parser would close implicitly (`<p><div>`). */
 function tagsNestCanonically(html: string): boolean {
-  const open: string[] = [];
+  const open: number[] = [];
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
     const closing = html.charCodeAt(i + 1) === 47; // '/'
-    const start = i + (closing ? 2 : 1);
-    let end = start;
-    while (isNameChar(html.charCodeAt(end))) end++;
-    const name = html.slice(start, end);
+    let end = i + (closing ? 2 : 1);
+    let code = 0;
+    for (;;) {
+      const c = html.charCodeAt(end);
+      if (c >= 97 && c <= 122) code = code * 37 + (c - 96);
+      else if (c >= 48 && c <= 57) code = code * 37 + (c - 21);
+      else break;
+      end++;
+    }
     if (closing) {
-      if (open.pop() !== name) return false;
-    } else if (!VOID_TAGS.has(name)) {
+      if (open.pop() !== code) return false;
+    } else if (!VOID_CODES.has(code)) {
       const top = open[open.length - 1];
-      if (top !== undefined && IMPLIES_CLOSE.get(name)?.includes(top)) return false;
-      open.push(name);
+      if (top !== undefined && IMPLIES_CLOSE_CODES.get(code)?.includes(top)) return false;
+      open.push(code);
     }
   }
   return open.length === 0;

@@ -18,17 +18,8 @@ function signature(payload: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(PURPOSE + payload).digest();
 }
 
-/** The emails of one enrollment share a token; an HMAC costs more than the rest of a reply. */
-const recent = new Map<string, string>();
-
 export function signUnsubscribeToken(claims: UnsubscribeClaims, secret: string): string {
-  const key = `${secret}\0${claims.personId}.${claims.campaignId}.${claims.enrollmentId}`;
-  const known = recent.get(key);
-  if (known !== undefined) return known;
-  const token = sign(claims, secret);
-  if (recent.size >= 1000) recent.delete(recent.keys().next().value as string);
-  recent.set(key, token);
-  return token;
+  return sign(claims, secret);
 }
 
 function sign(claims: UnsubscribeClaims, secret: string): string {
