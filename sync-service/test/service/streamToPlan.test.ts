@@ -1,19 +1,19 @@
 // The running service against the org emulator: an enrollment added by the screen reaches the
 // service over CDC and its plan is written; a restart resumes from the stored replay position.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, type TestStore } from '../support/testStores.ts';
+import { openTestStore, storeDialects, type TestStore } from '../support/testStores.ts';
 import { startTestOrg, type TestOrg } from '../support/testOrg.ts';
 import { startTestService, waitFor } from '../support/testService.ts';
 import { createCampaign, createContact, enroll, enrollmentRecord, enrollmentSteps, iso } from '../support/scenario.ts';
 import type { RunningSyncService } from '../../src/service/syncService.ts';
 
-describe('sync service: stream → plan', () => {
+describe.each(storeDialects())('sync service on %s: stream → plan', (dialect) => {
   let org: TestOrg;
   let testStore: TestStore;
   let service: RunningSyncService;
   beforeAll(async () => {
     org = await startTestOrg({ start: '2026-04-30T10:00:00Z' });
-    testStore = await openTestStore('sqlite');
+    testStore = await openTestStore(dialect);
     service = await startTestService(org, testStore.store);
     await service.tick(); // subscribes and sweeps
   });
