@@ -21,8 +21,15 @@ export interface TestOrg {
 
 export const quietLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-export async function startTestOrg(options: { start: string; retentionMs?: number; tokenLifetimeMs?: number } ): Promise<TestOrg> {
+export async function startTestOrg(options: {
+  start: string;
+  retentionMs?: number;
+  tokenLifetimeMs?: number;
+  /** SPKI public key (or certificate) PEM of the connected app, for the JWT bearer grant. */
+  jwtCertificate?: string;
+}): Promise<TestOrg> {
   const emulator = await startOrgEmulator({
+    ...(options.jwtCertificate ? { jwtCertificate: options.jwtCertificate } : {}),
     clock: { start: options.start, factor: 0 },
     streamingLongPollMs: 300,
     ...(options.retentionMs ? { retentionMs: options.retentionMs } : {}),
