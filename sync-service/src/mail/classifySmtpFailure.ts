@@ -19,6 +19,7 @@ export interface SmtpFailure {
 
 const ENHANCED = /^\d{3}[ -](\d)\.(\d{1,3})\.(\d{1,3})\b/;
 const MAILBOX_GONE = /mailbox (?:unavailable|not found|does not exist|disabled)|user unknown|unknown user|no such (?:user|recipient|mailbox)|recipient (?:address )?rejected|address rejected|does not exist/i;
+const CERTIFICATE_PROBLEM = /certificate|self[- ]signed|unable to verify|altnames|hostname/i;
 const SENDER_SIDE_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ECONFIG', 'EREQUIRETLS']);
 
 type Failure = Exclude<SendOutcome, { kind: 'accepted' }>;
@@ -32,6 +33,10 @@ export function classifySmtpFailure(failure: SmtpFailure): Failure {
     // No reply to go by. Once the content was on the wire, the server may have taken it.
     if (failure.contentSent) return { kind: 'uncertain', reason: `no reply after the message content was sent (${failure.message})` };
     if (failure.code !== undefined && SENDER_SIDE_CODES.has(failure.code)) return { kind: 'failed', reason, response: reply, alertAdmin: true };
+    // A certificate the TLS options refuse will be refused again: the admin must fix the setup.
+    if (CERTIFICATE_PROBLEM.test(failure.message) || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(failure.originalCode ?? '')) {
+      return { kind: 'failed', reason: `TLS: ${failure.message}`, response: reply, alertAdmin: true };
+    }
     if (failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE') return { kind: 'failed', reason, response: reply, alertAdmin: true };
     return { kind: 'temporary', reason };
   }

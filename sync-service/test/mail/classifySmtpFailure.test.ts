@@ -28,6 +28,7 @@ describe('classifySmtpFailure', () => {
     ['timeout before the content', { code: 'ETIMEDOUT', command: 'CONN', message: 'Timeout', contentSent: false }, 'temporary'],
     ['connection lost after the content', { code: 'ECONNECTION', command: 'CONN', message: 'Connection closed unexpectedly', contentSent: true }, 'uncertain'],
     ['timeout after the content', { code: 'ETIMEDOUT', command: 'CONN', message: 'Timeout', contentSent: true }, 'uncertain'],
+    ['an expired or untrusted certificate', { code: 'ESOCKET', originalCode: 'CERT_HAS_EXPIRED', command: 'CONN', message: 'certificate has expired', contentSent: false }, 'failed'],
     ['missing credentials', { code: 'ENOAUTH', command: 'API', message: 'Missing credentials', contentSent: false }, 'failed'],
   ] as Array<[string, SmtpFailure, string]>)('%s → %s', (_name, failure, kind) => {
     expect(classifySmtpFailure(failure).kind).toBe(kind);

@@ -226,6 +226,33 @@ describe('server answers, and what the ledger keeps', () => {
   });
 });
 
+describe('TLS', () => {
+  it('upgrades with STARTTLS when required', async () => {
+    const delivery = await setUp({ starttls: true });
+    await transport!.close();
+    transport = new SmtpTransport({ relay: { host: '127.0.0.1', port: server!.port, requireTLS: true, tls: { rejectUnauthorized: false } } });
+    expect(await deliverEmail(compose(), { ...delivery, transport })).toMatchObject({ status: 'Sent' });
+  });
+
+  it('fails, alerting the admin, on a certificate the TLS options refuse', async () => {
+    const delivery = await setUp({ starttls: true });
+    await transport!.close();
+    transport = new SmtpTransport({ relay: { host: '127.0.0.1', port: server!.port, requireTLS: true } });
+    const report = await deliverEmail(compose(), { ...delivery, transport });
+    expect(report).toMatchObject({ status: 'Failed', alertAdmin: true });
+    expect(report.status === 'Failed' && report.reason).toMatch(/certificate/i);
+    expect(server!.messages).toHaveLength(0);
+  });
+
+  it('fails when TLS is required and the server does not offer it', async () => {
+    const delivery = await setUp({ starttls: false });
+    await transport!.close();
+    transport = new SmtpTransport({ relay: { host: '127.0.0.1', port: server!.port, requireTLS: true } });
+    expect(await deliverEmail(compose(), { ...delivery, transport })).toMatchObject({ status: 'Failed', alertAdmin: true });
+    expect(server!.messages).toHaveLength(0);
+  });
+});
+
 describe('a transport that throws', () => {
   it('leaves the email Uncertain rather than guessing', async () => {
     const broken = { send: async () => { throw new Error('bug'); }, close: async () => {} };

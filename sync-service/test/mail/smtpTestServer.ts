@@ -10,6 +10,8 @@ export type DataVerdict = 'accept' | 'drop' | { code: number; message: string };
 export interface Behaviour {
   /** Credentials the server accepts; absent = no AUTH needed. */
   readonly credentials?: { user: string; pass: string };
+  /** Offer STARTTLS (smtp-server's built-in self-signed certificate). */
+  readonly starttls?: boolean;
   readonly rcpt?: (address: string, count: number) => { code: number; message: string } | null;
   readonly data?: (raw: Buffer, count: number) => DataVerdict;
 }
@@ -33,7 +35,7 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
   const state = { connections: 0 };
   const server: SMTPServer = new SMTPServer({
     logger: false,
-    disabledCommands: behaviour.credentials ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    disabledCommands: [...(behaviour.starttls ? [] : ['STARTTLS']), ...(behaviour.credentials ? [] : ['AUTH'])],
     authOptional: !behaviour.credentials,
     allowInsecureAuth: true,
     size: 10 * 1024 * 1024,
