@@ -161,6 +161,10 @@ export class JsforceCampaignOrg implements CampaignOrg {
     return this.queryByIds(ids, (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Id IN ${list}`);
   }
 
+  openCampaignTasks(): Promise<TaskRecord[]> {
+    return this.query(`SELECT ${TASK_FIELDS} FROM Task WHERE IsClosed = false AND Campaign_Step_Key__c != null`);
+  }
+
   users(ids: string[]): Promise<UserRecord[]> {
     return this.queryByIds(ids, (list) => `SELECT Id, Name, TimeZoneSidKey FROM User WHERE Id IN ${list}`);
   }

@@ -81,7 +81,7 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
   const opener = new DueTaskOpener(taskDeps);
   const expirer = new TaskExpirer({ ...taskDeps, reconciler });
   const completions = new TaskCompletions({ org, store, clock, logger, metrics, reconciler });
-  const sweep = new ReconciliationSweep({ org, clock, logger, metrics, reconciler, reference });
+  const sweep = new ReconciliationSweep({ org, clock, logger, metrics, reconciler, reference, completions });
   const dispatcher = options.createDispatcher ? await options.createDispatcher(context) : null;
   const applier = new ChangeEventApplier({
     org,

@@ -7,6 +7,7 @@ import { EnrollmentReconciler } from '../../src/app/planning/reconcileEnrollment
 import { OrgReferenceData } from '../../src/app/planning/orgReferenceData.ts';
 import { ReconciliationSweep } from '../../src/app/sweep/reconciliationSweep.ts';
 import { SyncMetrics } from '../../src/app/syncMetrics.ts';
+import { TaskCompletions } from '../../src/app/tasks/applyTaskCompletions.ts';
 import { openTestStore } from '../support/testStores.ts';
 import { quietLogger, startTestOrg } from '../support/testOrg.ts';
 import { createCampaign } from '../support/scenario.ts';
@@ -39,7 +40,8 @@ try {
   const metrics = new SyncMetrics();
   const reference = new OrgReferenceData({ org: campaignOrg, store: testStore.store, clock: org.clock, logger, refreshMs: 3_600_000 });
   const reconciler = new EnrollmentReconciler({ org: campaignOrg, store: testStore.store, reference, clock: org.clock, logger, metrics });
-  const sweep = new ReconciliationSweep({ org: campaignOrg, clock: org.clock, logger, metrics, reconciler, reference });
+  const completions = new TaskCompletions({ org: campaignOrg, store: testStore.store, clock: org.clock, logger, metrics, reconciler });
+  const sweep = new ReconciliationSweep({ org: campaignOrg, clock: org.clock, logger, metrics, reconciler, reference, completions });
   const calls = session.apiCalls();
   const started = performance.now();
   const summary = await sweep.run('measure');

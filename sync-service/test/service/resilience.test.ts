@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../support/testStores.ts';
 import { startTestOrg, type TestOrg } from '../support/testOrg.ts';
 import { startTestService, waitFor } from '../support/testService.ts';
-import { createCampaign, createContact, enroll, enrollmentSteps, type CreatedCampaign } from '../support/scenario.ts';
+import { createCampaign, createContact, enroll, enrollmentSteps, stepOf, tasksOf, update, type CreatedCampaign } from '../support/scenario.ts';
 import type { RunningSyncService } from '../../src/service/syncService.ts';
 
 const HOUR = 3_600_000;
@@ -114,5 +114,25 @@ describe('sync service: resilience', () => {
     const rebuilt = (await testStore.store.planItemsOf(ids[0]!)).map(({ updatedAt: _u, ...item }) => item).sort((a, b) => a.stepKey.localeCompare(b.stepKey));
     expect(rebuilt).toEqual(remembered);
     expectPlannedOnce(ids);
+  });
+
+  it('a Command Center completion missed during a long outage: the sweep closes the Task', async () => {
+    const withCall = await createCampaign(org.screen, { steps: [{ key: 'call', day: 1, order: 1, type: 'Call' }, { key: 'mail', day: 2, order: 1, type: 'Email', sendOption: 'At_Time', sendTime: '09:00' }] });
+    service = await startTestService(org, testStore.store);
+    await service.tick();
+    const contact = await createContact(org.screen, 'Outage');
+    const enrollmentId = await enroll(org.screen, { campaignId: withCall.id, personId: contact, ownerId: org.emulator.repUserId, launchedAt: org.clock.now() });
+    await waitFor(async () => (await enrollmentSteps(org.screen, enrollmentId)).length === 2, 'the plan');
+    await service.tick(); // opens the call
+    const key = `${enrollmentId}:${withCall.stepIds.call}`;
+    expect(await tasksOf(org.screen, key)).toMatchObject([{ IsClosed: false }]);
+    await service.stop();
+    const call = stepOf(await enrollmentSteps(org.screen, enrollmentId), withCall.stepIds.call);
+    await update(org.screen, 'Enrollment_Step__c', { Id: call.Id, Status__c: 'Completed', Completed_At__c: new Date(org.clock.now()).toISOString() });
+    org.emulator.clock.advance(3 * HOUR);
+    service = await startTestService(org, testStore.store);
+    await service.tick();
+    expect(await tasksOf(org.screen, key)).toMatchObject([{ IsClosed: true }]);
+    expect(stepOf(await enrollmentSteps(org.screen, enrollmentId), withCall.stepIds.mail).Status__c).toBe('Scheduled');
   });
 });

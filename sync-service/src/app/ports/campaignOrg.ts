@@ -147,6 +147,8 @@ export interface CampaignOrg {
   campaignIdsOfSteps(stepIds: string[]): Promise<string[]>;
   stepsByIds(stepIds: string[]): Promise<CampaignStepRecord[]>;
   tasksByIds(ids: string[]): Promise<TaskRecord[]>;
+  /** Open tasks carrying Campaign_Step_Key__c (for the sweep's check of finished steps). */
+  openCampaignTasks(): Promise<TaskRecord[]>;
   users(ids: string[]): Promise<UserRecord[]>;
   people(ids: string[], timeZoneField: string | null): Promise<PersonRecord[]>;
   orgSettings(): Promise<OrgSettingsRecord | null>;

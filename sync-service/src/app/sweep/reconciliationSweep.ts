@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { SyncMetrics } from '../syncMetrics.ts';
 import type { EnrollmentReconciler, ReconcileSummary } from '../planning/reconcileEnrollments.ts';
 import type { OrgReferenceData } from '../planning/orgReferenceData.ts';
+import type { TaskCompletions } from '../tasks/applyTaskCompletions.ts';
 
 const BATCH = 500;
 
@@ -19,6 +20,7 @@ export interface SweepDeps {
   metrics: SyncMetrics;
   reconciler: EnrollmentReconciler;
   reference: OrgReferenceData;
+  completions: TaskCompletions;
 }
 
 export class ReconciliationSweep {
@@ -51,6 +53,7 @@ export class ReconciliationSweep {
       );
       for (const key of Object.keys(total) as Array<keyof ReconcileSummary>) total[key] += summary[key];
     }
+    await this.deps.completions.closeTasksOfDoneSteps();
     this.deps.metrics.add('sweeps_total');
     this.log.info({ reason, enrollments: all.length, ...total, tookMs: this.deps.clock.now() - started }, 'sweep done');
     return total;

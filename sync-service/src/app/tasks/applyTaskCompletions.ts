@@ -73,6 +73,21 @@ export class TaskCompletions {
     return completed;
   }
 
+  /** The sweep's check: open Tasks whose step is already done (a Command Center completion
+   * whose change event was missed during an outage) are closed. */
+  async closeTasksOfDoneSteps(): Promise<number> {
+    const open = await this.deps.org.openCampaignTasks();
+    if (open.length === 0) return 0;
+    const steps = await this.deps.org.enrollmentStepsByKeys(open.map((t) => t.Campaign_Step_Key__c!));
+    const withTask = steps.map((s) => {
+      const task = open.find((t) => t.Campaign_Step_Key__c === s.Step_Key__c);
+      return { ...s, Task_Id__c: s.Task_Id__c ?? task?.Id ?? null };
+    });
+    const before = this.deps.metrics.get('tasks_completed_total');
+    await this.closeTasksOfFinishedSteps(withTask);
+    return this.deps.metrics.get('tasks_completed_total') - before;
+  }
+
   /** Steps Command Center marked Completed or Skipped: close their still-open Tasks. */
   async closeTasksOfFinishedSteps(steps: EnrollmentStepRecord[]): Promise<void> {
     const finished = steps.filter((s) => (s.Status__c === 'Completed' || s.Status__c === 'Skipped') && s.Task_Id__c);
