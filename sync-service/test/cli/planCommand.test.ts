@@ -1,5 +1,5 @@
 // The `plan` command as users run it: the real bin, spawned from the repository root.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,8 +11,21 @@ const repoRoot = path.resolve(here, '../../..');
 const bin = path.resolve(here, '../../bin/sync-service.js');
 const example = path.resolve(here, '../fixtures/plan/example.json');
 
-function plan(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'plan', ...args], { cwd: repoRoot, encoding: 'utf8' });
+// Asynchronous, so the test worker stays responsive while the bin runs.
+function run(command: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function plan(...args: string[]) {
+  const result = await run(process.execPath, [bin, 'plan', ...args]);
   return { status: result.status, stdout: result.stdout, stderrLines: result.stderr.split('\n').filter((line) => line !== '') };
 }
 
@@ -33,9 +46,10 @@ const GOLDEN = {
   ],
 };
 
-describe('sync-service plan', () => {
-  it('prints the documented example of DESIGN §5', () => {
-    const result = plan(example, '--launch', '2026-04-30T10:00:00Z');
+// Each case starts a Node process with tsx; on a busy shared machine that can take many seconds.
+describe('sync-service plan', { timeout: 180_000 }, () => {
+  it('prints the documented example of DESIGN §5', async () => {
+    const result = await plan(example, '--launch', '2026-04-30T10:00:00Z');
     expect(result.stderrLines).toEqual([]);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(GOLDEN);
@@ -43,34 +57,34 @@ describe('sync-service plan', () => {
     expect(Object.keys(JSON.parse(result.stdout).items[1])).toEqual(['stepId', 'day', 'kind', 'date', 'due', 'expiresAt', 'threadOf', 'dependsOn']);
   });
 
-  it('runs from the repository root through npx', () => {
-    const result = spawnSync('npx', ['--no-install', 'sync-service', 'plan', example, '--launch', '2026-04-30T10:00:00Z'], { cwd: repoRoot, encoding: 'utf8' });
+  it('runs from the repository root through npx', async () => {
+    const result = await run('npx', ['--no-install', 'sync-service', 'plan', example, '--launch', '2026-04-30T10:00:00Z']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(GOLDEN);
   });
 
-  it('moves the follow-up when the call is completed late, and honours --tz, --holidays and --send-at', () => {
+  it('moves the follow-up when the call is completed late, and honours --tz, --holidays and --send-at', async () => {
     // Call due Tue 5 May, completed Wed 6 May 16:00 Paris: one campaign day late, so the
     // follow-up moves from Wed to Thu 7 May at 08:30 Paris.
-    const late = plan(example, '--launch', '2026-04-30T10:00:00Z', '--complete', 'call=2026-05-06T14:00:00Z');
+    const late = await plan(example, '--launch', '2026-04-30T10:00:00Z', '--complete', 'call=2026-05-06T14:00:00Z');
     expect(late.status).toBe(0);
     expect(JSON.parse(late.stdout).items[2]).toMatchObject({ stepId: 'bump', date: '2026-05-07', at: '2026-05-07T06:30:00Z', dependsOn: null });
 
     // In New York 30 April 10:00Z is 06:00, before 08:30: Day 1 is the launch date (1 May is
     // only a holiday in the file, and it still counts as one).
-    const ny = plan(example, '--launch', '2026-04-30T10:00:00Z', '--tz', 'America/New_York', '--holidays', '2026-05-04,2026-05-05');
+    const ny = await plan(example, '--launch', '2026-04-30T10:00:00Z', '--tz', 'America/New_York', '--holidays', '2026-05-04,2026-05-05');
     expect(ny.status).toBe(0);
     const nyPlan = JSON.parse(ny.stdout);
     expect(nyPlan.day1).toBe('2026-04-30');
     expect(nyPlan.items.map((item: { date: string }) => item.date)).toEqual(['2026-04-30', '2026-05-06', '2026-05-07']);
     expect(nyPlan.items[0].at).toBe('2026-04-30T12:30:00Z');
 
-    const now = plan(example, '--launch', '2026-04-30T10:00:00Z', '--send-at', 'now');
+    const now = await plan(example, '--launch', '2026-04-30T10:00:00Z', '--send-at', 'now');
     expect(JSON.parse(now.stdout).items[0]).toMatchObject({ date: '2026-04-30', at: '2026-04-30T10:00:00Z' });
   });
 
-  it('explains every flag in --help with an example', () => {
-    const result = plan('--help');
+  it('explains every flag in --help with an example', async () => {
+    const result = await plan('--help');
     expect(result.status).toBe(0);
     for (const flag of ['--launch', '--send-at', '--tz', '--complete', '--holidays']) expect(result.stdout).toContain(flag);
     expect(result.stdout).toContain('$ npx sync-service plan campaign.json --launch');
@@ -115,8 +129,8 @@ describe('sync-service plan', () => {
     { name: 'several bad flags at once', args: () => [example, '--launch', 'x', '--tz', 'Nowhere/Land', '--holidays', 'May 8'], lines: [/--launch x/, /--holidays May 8/, /Unknown time zone "Nowhere\/Land"/] },
   ];
 
-  it.each(errorCases)('exits 2 with one line per problem for $name', ({ args, lines }) => {
-    const result = plan(...args());
+  it.each(errorCases)('exits 2 with one line per problem for $name', async ({ args, lines }) => {
+    const result = await plan(...args());
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderrLines).toHaveLength(lines.length);
