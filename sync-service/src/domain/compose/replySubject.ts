@@ -2,12 +2,13 @@
 // clients in other languages add (AW: German, SV: Nordic, Antw: Dutch, RE : French spacing,
 // Re[2]: counters) are removed before one `Re: ` is put back; forward prefixes (Fwd:, FW:, WG:)
 // are part of the original subject and stay.
+import { decodeEncodedWords } from './encodedWords.ts';
 import { headerSafe } from './headerText.ts';
 
 const REPLY_PREFIX = /^\s*(?:re|aw|sv|antw|vs|odp|ynt|r)(?:\s*\[\d+\]|\s*\(\d+\))?\s*[:：]\s*/i;
 
 export function stripReplyPrefixes(subject: string): string {
-  let rest = headerSafe(subject);
+  let rest = headerSafe(decodeEncodedWords(subject));
   for (let match = REPLY_PREFIX.exec(rest); match !== null; match = REPLY_PREFIX.exec(rest)) {
     rest = rest.slice(match[0].length);
   }

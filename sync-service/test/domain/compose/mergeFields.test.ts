@@ -19,6 +19,7 @@ describe('merge fields', () => {
     ['empty value renders empty', '<p>[{{{Recipient.Title}}}]</p>', {}, '[]'],
     ['null relationship renders empty', '<p>[{{{Recipient.Account.Name}}}]</p>', { recipient: { ...ada, Account: null } }, '[]'],
     ['numbers render as text', '<p>{{{Recipient.Employees}}}</p>', { recipient: { ...ada, Employees: 42 } }, '42'],
+    ['non-ASCII values (emoji, accents, CJK)', '<p>Hi {{{Recipient.FirstName}}} 👋</p>', { recipient: { ...ada, FirstName: 'Zoë 😀 李' } }, 'Hi Zoë 😀 李 👋'],
     ['organization fields', '<p>{{{Organization.Name}}}</p>', { organization: { Name: 'Seller Inc' } }, 'Seller Inc'],
   ];
   it.each(rendered)('%s', (_name, body, overrides, expected) => {

@@ -17,6 +17,11 @@ describe('replySubject', () => {
     ['Reply needed', 'Re: Reply needed'],
     ['Re:\r\n Hi', 'Re: Hi'],
     ['', 'Re:'],
+    ['=?UTF-8?Q?Caf=C3=A9_au_lait?=', 'Re: Café au lait'],
+    ['=?UTF-8?B?UmU6IPCfmoAgTGF1bmNo?=', 'Re: 🚀 Launch'],
+    ['=?ISO-8859-1?Q?R=E9union?= =?ISO-8859-1?Q?_demain?=', 'Re: Réunion demain'],
+    ['AW: =?utf-8?q?Gr=C3=BC=C3=9Fe?=', 'Re: Grüße'],
+    ['=?x-unknown?B?QUJD?= stays', 'Re: =?x-unknown?B?QUJD?= stays'],
   ])('%j → %j', (original, expected) => expect(replySubject(original)).toBe(expected));
 });
 
