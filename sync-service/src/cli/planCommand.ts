@@ -21,8 +21,8 @@ interface PlanOptions {
   launch?: string;
   sendAt?: string;
   tz?: string;
-  complete: string[];
-  holidays: string[];
+  complete?: string[];
+  holidays?: string[];
 }
 
 const EXAMPLES = `
@@ -36,7 +36,7 @@ Examples:
   $ npx sync-service plan campaign.json --launch 2026-04-30T10:00:00Z --complete call=2026-05-07T15:00:00Z
   $ npx sync-service plan campaign.json --launch 2026-04-30T10:00:00Z --holidays 2026-05-08,2026-05-14`;
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerPlanCommand(program: Command): Command {
   return program
@@ -46,8 +46,8 @@ export function registerPlanCommand(program: Command): Command {
     .option('--launch <instant>', 'required: when the person was added to the campaign (Launched_At__c), e.g. 2026-04-30T10:00:00Z')
     .option('--send-at <instant|now>', 'the Send At moment chosen at launch; "now" means the launch moment. Required when the first email is Choose_At_Launch, e.g. --send-at 2026-05-04T07:00:00Z')
     .option('--tz <zone>', "the person's send time zone (IANA name), overriding the file's timeZone, e.g. --tz America/New_York")
-    .option('--complete <stepId=instant>', 'a task step was completed (or a manual email sent) at that instant; repeatable, e.g. --complete call=2026-05-07T15:00:00Z', collect, [])
-    .option('--holidays <dates>', "extra non-campaign dates, comma-separated YYYY-MM-DD, added to the file's holidays; repeatable, e.g. --holidays 2026-05-08,2026-05-14", collect, [])
+    .option('--complete <stepId=instant>', 'a task step was completed (or a manual email sent) at that instant; repeatable, e.g. --complete call=2026-05-07T15:00:00Z', collect)
+    .option('--holidays <dates>', "extra non-campaign dates, comma-separated YYYY-MM-DD, added to the file's holidays; repeatable, e.g. --holidays 2026-05-08,2026-05-14", collect)
     .addHelpText('after', EXAMPLES)
     .action((campaignPath: string, options: PlanOptions) => {
       const { problems, output } = runPlan(campaignPath, options);
@@ -74,13 +74,13 @@ export function runPlan(campaignPath: string, options: PlanOptions): { problems:
     if (options.sendAt !== 'now' && sendAt === null) problems.push(`--send-at ${options.sendAt}: not an instant or "now" (expected e.g. 2026-05-04T07:00:00Z)`);
   }
 
-  const extraHolidays = options.holidays.flatMap((list) => list.split(',')).map((date) => date.trim()).filter((date) => date !== '');
+  const extraHolidays = (options.holidays ?? []).flatMap((list) => list.split(',')).map((date) => date.trim()).filter((date) => date !== '');
   for (const date of extraHolidays) {
     if (parseIsoDate(date) === null) problems.push(`--holidays ${date}: not a date (expected YYYY-MM-DD)`);
   }
 
   const completions: Array<[stepId: string, at: number]> = [];
-  for (const entry of options.complete) {
+  for (const entry of options.complete ?? []) {
     const separator = entry.indexOf('=');
     const stepId = separator > 0 ? entry.slice(0, separator) : '';
     const at = separator > 0 ? parseInstant(entry.slice(separator + 1)) : null;
