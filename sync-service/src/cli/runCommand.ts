@@ -47,18 +47,20 @@ export function loadConfigOrExit(options: CommonFlags) {
 }
 
 export function registerRunCommand(program: Command): void {
-  withCommonFlags(program.command('run').description('Run the sync service: stream, sweep, plan, open and expire tasks, dispatch, heartbeat.')).action(
-    async (options: CommonFlags) => {
-      const config = loadConfigOrExit(options);
-      const logger = pino({ level: config.logLevel });
-      const service = await startSyncService({ config, logger, ...(await defaultExtensions(config)) });
-      const stop = async (signal: string) => {
-        logger.info({ signal }, 'stopping');
-        await service.stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
-    },
-  );
+  withCommonFlags(
+    program
+      .command('run')
+      .description('Run the sync service: stream, sweep, plan, open and expire tasks, dispatch, heartbeat.'),
+  ).action(async (options: CommonFlags) => {
+    const config = loadConfigOrExit(options);
+    const logger = pino({ level: config.logLevel });
+    const service = await startSyncService({ config, logger, ...(await defaultExtensions(config)) });
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      await service.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
 }

@@ -36,7 +36,9 @@ export const orgAuthSchema = z.discriminatedUnion('kind', [
 
 export const configSchema = z.object({
   org: z.object({
-    loginUrl: z.string().url('SF_LOGIN_URL must be a URL such as https://login.salesforce.com or the emulator URL'),
+    loginUrl: z
+      .string()
+      .url('SF_LOGIN_URL must be a URL such as https://login.salesforce.com or the emulator URL'),
     apiVersion: z.string().regex(/^\d+\.0$/, 'SF_API_VERSION looks like 62.0'),
     /** Sent as `Sforce-Call-Options: client=<name>` on every call and read back from CDC
      * `changeOrigin` to recognise the service's own writes. */
@@ -48,7 +50,10 @@ export const configSchema = z.object({
     /** A SQLite file path, or a postgres:// connection string. */
     url: z.string().min(1),
     /** PostgreSQL schema holding the service's tables (tests give each run its own). */
-    schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .optional(),
   }),
   http: z.object({
     host: z.string().min(1),

@@ -37,8 +37,8 @@ const SOURCE_OF: Record<string, string> = {
   'database.url': 'DATABASE_URL (or --database-url)',
   'database.schema': 'DATABASE_SCHEMA',
   'http.port': 'PORT (or --port)',
-  'logLevel': 'LOG_LEVEL (or --log-level)',
-  'instanceId': 'SYNC_INSTANCE_ID',
+  logLevel: 'LOG_LEVEL (or --log-level)',
+  instanceId: 'SYNC_INSTANCE_ID',
   'writes.bulkThreshold': 'SYNC_BULK_THRESHOLD',
 };
 
@@ -140,7 +140,9 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
     },
   };
   if (!candidate.org.loginUrl) {
-    problems.push('SF_LOGIN_URL is not set: use https://login.salesforce.com, https://test.salesforce.com, or the org emulator URL');
+    problems.push(
+      'SF_LOGIN_URL is not set: use https://login.salesforce.com, https://test.salesforce.com, or the org emulator URL',
+    );
   }
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {

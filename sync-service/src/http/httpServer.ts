@@ -42,13 +42,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
-      if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}');
+      if (req.method === 'GET' && path === '/healthz')
+        return send(res, 200, 'application/json', '{"status":"ok"}');
       if (req.method === 'GET' && path === '/readyz') {
         const readiness = await options.readiness();
         return send(res, readiness.ready ? 200 : 503, 'application/json', JSON.stringify(readiness));
       }
       if (req.method === 'GET' && path === '/metrics') {
-        return send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', prometheusText(options.metrics) + (options.extraMetrics?.() ?? ''));
+        return send(
+          res,
+          200,
+          'text/plain; version=0.0.4; charset=utf-8',
+          prometheusText(options.metrics) + (options.extraMetrics?.() ?? ''),
+        );
       }
       for (const route of options.routes ?? []) if (await route(req, res)) return;
       send(res, 404, 'application/json', '{"error":"not found"}');
@@ -62,7 +68,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`HTTP port ${options.port} on ${options.host} is in use: set PORT (or --port) to a free port, or 0 for any`)
+          ? new Error(
+              `HTTP port ${options.port} on ${options.host} is in use: set PORT (or --port) to a free port, or 0 for any`,
+            )
           : error,
       ),
     );

@@ -20,13 +20,22 @@ export function confirmationPage(): string {
 }
 
 export function unsubscribedPage(): string {
-  return page('Unsubscribed', '<h1>You are unsubscribed</h1><p>You will not receive further emails from this sender’s campaigns.</p>');
+  return page(
+    'Unsubscribed',
+    '<h1>You are unsubscribed</h1><p>You will not receive further emails from this sender’s campaigns.</p>',
+  );
 }
 
 export function invalidLinkPage(): string {
-  return page('Link not valid', '<h1>This link is not valid</h1><p>Please use the unsubscribe link from the email itself, or reply to the sender.</p>');
+  return page(
+    'Link not valid',
+    '<h1>This link is not valid</h1><p>Please use the unsubscribe link from the email itself, or reply to the sender.</p>',
+  );
 }
 
 export function tryAgainPage(): string {
-  return page('Please try again', '<h1>Something went wrong</h1><p>We could not record your request just now. Please try again in a few minutes.</p>');
+  return page(
+    'Please try again',
+    '<h1>Something went wrong</h1><p>We could not record your request just now. Please try again in a few minutes.</p>',
+  );
 }

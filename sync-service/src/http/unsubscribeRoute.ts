@@ -33,7 +33,8 @@ const HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
 };
 
 function reply(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
@@ -51,7 +52,9 @@ async function drain(req: IncomingMessage): Promise<boolean> {
 }
 
 /** Returns a route: true when it handled the request, false when the path is not its own. */
-export function createUnsubscribeRoute(options: UnsubscribeRouteOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function createUnsubscribeRoute(
+  options: UnsubscribeRouteOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const prefix = options.pathPrefix ?? '/u/';
   const log = (options.logger ?? silentLogger).child({ component: 'unsubscribe' });
   return async (req, res) => {
@@ -85,7 +88,10 @@ export function createUnsubscribeRoute(options: UnsubscribeRouteOptions): (req: 
       reply(res, 503, tryAgainPage(), { 'retry-after': '60' });
       return true;
     }
-    log.info({ personId: claims.personId, campaignId: claims.campaignId, enrollmentId: claims.enrollmentId }, 'opted out');
+    log.info(
+      { personId: claims.personId, campaignId: claims.campaignId, enrollmentId: claims.enrollmentId },
+      'opted out',
+    );
     reply(res, 200, unsubscribedPage());
     return true;
   };

@@ -26,13 +26,19 @@ export async function bulkUpsert(
     });
     const byKey = new Map<string, RecordOutcome>();
     for (const ok of results.successfulResults) {
-      byKey.set(String((ok as Record<string, unknown>)[job.externalIdField]), { ok: true, id: String(ok.sf__Id), created: String(ok.sf__Created) === 'true' });
+      byKey.set(String((ok as Record<string, unknown>)[job.externalIdField]), {
+        ok: true,
+        id: String(ok.sf__Id),
+        created: String(ok.sf__Created) === 'true',
+      });
     }
     for (const failed of results.failedResults) {
       const [code, ...rest] = String(failed.sf__Error).split(':');
       byKey.set(String((failed as Record<string, unknown>)[job.externalIdField]), {
         ok: false,
-        errors: [{ code: code ?? 'UNKNOWN', message: rest.join(':').trim() || String(failed.sf__Error), fields: [] }],
+        errors: [
+          { code: code ?? 'UNKNOWN', message: rest.join(':').trim() || String(failed.sf__Error), fields: [] },
+        ],
       });
     }
     return job.records.map(
@@ -45,6 +51,9 @@ export async function bulkUpsert(
   } catch (error) {
     const code = errorCodeOf(error) ?? 'BULK_JOB_FAILED';
     log.error({ code, message: (error as Error).message }, 'bulk upsert failed');
-    return job.records.map(() => ({ ok: false, errors: [{ code, message: (error as Error).message, fields: [] }] }));
+    return job.records.map(() => ({
+      ok: false,
+      errors: [{ code, message: (error as Error).message, fields: [] }],
+    }));
   }
 }

@@ -86,7 +86,10 @@ export class ChangeStreamSubscriber {
     if (!position) {
       gap = 'no-position';
     } else if (clock.now() - (position.eventAt ?? position.savedAt) > retentionMs) {
-      this.log.warn({ replayId: position.replayId }, 'stored replay position is older than the retention window');
+      this.log.warn(
+        { replayId: position.replayId },
+        'stored replay position is older than the retention window',
+      );
       await store.clearReplayPosition(channel);
       gap = 'beyond-retention';
     } else {
@@ -122,7 +125,10 @@ export class ChangeStreamSubscriber {
       } catch (error) {
         const message = String((error as Error)?.message ?? error);
         if (REPLAY_REFUSED.test(message)) {
-          this.log.warn({ replayFrom, error: message }, 'replay id refused; resuming from new events after a sweep');
+          this.log.warn(
+            { replayFrom, error: message },
+            'replay id refused; resuming from new events after a sweep',
+          );
           return this.restartFromNewEvents();
         }
         this.disconnect();
@@ -148,22 +154,31 @@ export class ChangeStreamSubscriber {
       failConnect = reject;
     });
     authFailed.catch(() => undefined);
-    const authFailure = new StreamingExtension.AuthFailure((message: { error?: string; ext?: { sfdc?: { failureReason?: string } } }) => {
-      if (client !== this.client) return; // a client already replaced
-      const reason = message.ext?.sfdc?.failureReason ?? message.error ?? 'authentication failed';
-      if (connecting) {
-        // The handshake was refused: the caller logs in again and retries.
-        failConnect(new Error(`${AUTH_FAILED_PREFIX}${reason}`));
-        return;
-      }
-      this.log.warn({ error: reason }, 'streaming authentication failed; rebuilding the client');
-      this.connected = false;
-      void this.rebuild();
-    });
+    const authFailure = new StreamingExtension.AuthFailure(
+      (message: { error?: string; ext?: { sfdc?: { failureReason?: string } } }) => {
+        if (client !== this.client) return; // a client already replaced
+        const reason = message.ext?.sfdc?.failureReason ?? message.error ?? 'authentication failed';
+        if (connecting) {
+          // The handshake was refused: the caller logs in again and retries.
+          failConnect(new Error(`${AUTH_FAILED_PREFIX}${reason}`));
+          return;
+        }
+        this.log.warn({ error: reason }, 'streaming authentication failed; rebuilding the client');
+        this.connected = false;
+        void this.rebuild();
+      },
+    );
     // Faye resubscribes by itself after a re-handshake; a refused replay id then arrives here.
     const subscribeWatch = {
-      incoming: (message: { channel: string; successful?: boolean; error?: string }, callback: (m: unknown) => void) => {
-        if (message.channel === '/meta/subscribe' && message.successful === false && REPLAY_REFUSED.test(message.error ?? '')) {
+      incoming: (
+        message: { channel: string; successful?: boolean; error?: string },
+        callback: (m: unknown) => void,
+      ) => {
+        if (
+          message.channel === '/meta/subscribe' &&
+          message.successful === false &&
+          REPLAY_REFUSED.test(message.error ?? '')
+        ) {
           if (client === this.client && this.connected) void this.rebuild(true);
         }
         callback(message);
@@ -172,7 +187,10 @@ export class ChangeStreamSubscriber {
     client = session.connection.streaming.createClient([subscribeWatch, authFailure, replay]);
     this.client = client;
     try {
-      await Promise.race([client.subscribe(channel, (message: unknown) => this.receive(message)), authFailed]);
+      await Promise.race([
+        client.subscribe(channel, (message: unknown) => this.receive(message)),
+        authFailed,
+      ]);
     } finally {
       connecting = false;
     }
@@ -192,7 +210,9 @@ export class ChangeStreamSubscriber {
   /** A new client with a fresh token, resuming after the last event received. */
   private rebuild(replayRefused = false): Promise<void> {
     if (this.rebuilding) {
-      this.rebuildRequested = { replayRefused: replayRefused || Boolean(this.rebuildRequested?.replayRefused) };
+      this.rebuildRequested = {
+        replayRefused: replayRefused || Boolean(this.rebuildRequested?.replayRefused),
+      };
       return this.rebuilding;
     }
     this.rebuilding = (async () => {
@@ -204,7 +224,10 @@ export class ChangeStreamSubscriber {
           break;
         } catch (error) {
           const delay = backoffDelay(Math.min(attempt, 10), RECONNECT);
-          this.log.error({ delayMs: delay, error: (error as Error).message }, 're-login for streaming failed');
+          this.log.error(
+            { delayMs: delay, error: (error as Error).message },
+            're-login for streaming failed',
+          );
           await this.options.clock.sleep(delay);
         }
       }
@@ -237,7 +260,8 @@ export class ChangeStreamSubscriber {
   private async drain(): Promise<void> {
     const maxBatch = this.options.maxBatch ?? 500;
     // Coalesce a burst (a rep adding 200 people commits 200 events at once) into one batch.
-    if (this.options.batchWindowMs) await new Promise((resolve) => setTimeout(resolve, this.options.batchWindowMs));
+    if (this.options.batchWindowMs)
+      await new Promise((resolve) => setTimeout(resolve, this.options.batchWindowMs));
     let failures = 0;
     while (this.queue.length > 0) {
       const batch = this.queue.slice(0, maxBatch);
@@ -246,7 +270,10 @@ export class ChangeStreamSubscriber {
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(Math.min(failures, 10), RECONNECT);
-        this.log.error({ error: (error as Error).message, events: batch.length, delayMs: delay }, 'applying change events failed; retrying');
+        this.log.error(
+          { error: (error as Error).message, events: batch.length, delayMs: delay },
+          'applying change events failed; retrying',
+        );
         if (this.stopped) return;
         await this.options.clock.sleep(delay);
         continue;

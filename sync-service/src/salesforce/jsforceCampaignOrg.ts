@@ -33,27 +33,73 @@ import { assertFieldName, inChunks, soqlList } from './soql.ts';
 // Field lists typed against the generated package schema: a renamed field breaks the build.
 const fieldList = <T>(...fields: Array<keyof T & string>) => fields.join(', ');
 const ENROLLMENT_FIELDS = fieldList<Campaign_Enrollment__c>(
-  'Id', 'OwnerId', 'Campaign__c', 'Contact__c', 'Lead__c', 'Status__c', 'Send_At__c', 'Time_Zone__c', 'Launched_At__c',
-  'Paused_At__c', 'Shift_Days__c', 'Ended_Reason__c', 'Unique_Key__c', 'CreatedDate', 'SystemModstamp',
+  'Id',
+  'OwnerId',
+  'Campaign__c',
+  'Contact__c',
+  'Lead__c',
+  'Status__c',
+  'Send_At__c',
+  'Time_Zone__c',
+  'Launched_At__c',
+  'Paused_At__c',
+  'Shift_Days__c',
+  'Ended_Reason__c',
+  'Unique_Key__c',
+  'CreatedDate',
+  'SystemModstamp',
 );
 const CAMPAIGN_FIELDS = fieldList<Sales_Campaign__c>(
-  'Id', 'Name', 'Status__c', 'Skip_Weekends__c', 'Skip_Holidays__c', 'Time_Zone_Mode__c', 'Default_Send_Time__c',
-  'Task_Expiry_Days__c', 'On_Task_Expiry__c', 'SystemModstamp',
+  'Id',
+  'Name',
+  'Status__c',
+  'Skip_Weekends__c',
+  'Skip_Holidays__c',
+  'Time_Zone_Mode__c',
+  'Default_Send_Time__c',
+  'Task_Expiry_Days__c',
+  'On_Task_Expiry__c',
+  'SystemModstamp',
 );
 const STEP_FIELDS = fieldList<Campaign_Step__c>(
-  'Id', 'Name', 'Campaign__c', 'Day__c', 'Order__c', 'Type__c', 'Send_Option__c', 'Send_Time__c', 'Subject__c', 'Instructions__c',
+  'Id',
+  'Name',
+  'Campaign__c',
+  'Day__c',
+  'Order__c',
+  'Type__c',
+  'Send_Option__c',
+  'Send_Time__c',
+  'Subject__c',
+  'Instructions__c',
 );
 const ENROLLMENT_STEP_FIELDS = fieldList<Enrollment_Step__c>(
-  'Id', 'Enrollment__c', 'Step__c', 'Step_Key__c', 'Status__c', 'Scheduled_At__c', 'Due_Date__c', 'Expires_At__c', 'Sent_At__c',
-  'Completed_At__c', 'Task_Id__c', 'Error__c', 'SystemModstamp',
+  'Id',
+  'Enrollment__c',
+  'Step__c',
+  'Step_Key__c',
+  'Status__c',
+  'Scheduled_At__c',
+  'Due_Date__c',
+  'Expires_At__c',
+  'Sent_At__c',
+  'Completed_At__c',
+  'Task_Id__c',
+  'Error__c',
+  'SystemModstamp',
 );
 const TASK_FIELDS = `Id, OwnerId, Status, IsClosed, ${fieldList<TaskCustomFields>('Campaign_Step_Key__c')}, CompletedDateTime, LastModifiedDate, SystemModstamp`;
 const HOLIDAY_FIELDS =
   'Id, Name, ActivityDate, IsAllDay, IsRecurrence, RecurrenceStartDate, RecurrenceEndDateOnly, RecurrenceType, ' +
   'RecurrenceInterval, RecurrenceDayOfWeekMask, RecurrenceDayOfMonth, RecurrenceInstance, RecurrenceMonthOfYear';
 const SETTINGS_FIELDS = fieldList<Campaign_Setting__mdt>(
-  'Default_Send_Time__c', 'Task_Expiry_Days__c', 'Daily_Cap_Per_Sender__c', 'Min_Spacing_Seconds__c',
-  'Send_Window_Start__c', 'Send_Window_End__c', 'Recipient_Time_Zone_Field__c',
+  'Default_Send_Time__c',
+  'Task_Expiry_Days__c',
+  'Daily_Cap_Per_Sender__c',
+  'Min_Spacing_Seconds__c',
+  'Send_Window_Start__c',
+  'Send_Window_End__c',
+  'Recipient_Time_Zone_Field__c',
 );
 
 /** Enrollment statuses the service still acts on. */
@@ -89,12 +135,16 @@ export class JsforceCampaignOrg implements CampaignOrg {
 
   private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
     const out: T[] = [];
-    for (const chunk of inChunks(ids.filter(Boolean))) out.push(...(await this.query<T>(build(soqlList(chunk)))));
+    for (const chunk of inChunks(ids.filter(Boolean)))
+      out.push(...(await this.query<T>(build(soqlList(chunk)))));
     return out;
   }
 
   enrollments(ids: string[]): Promise<EnrollmentRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Id IN ${list}`);
+    return this.queryByIds(
+      ids,
+      (list) => `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Id IN ${list}`,
+    );
   }
 
   liveEnrollmentsChangedSince(since: string | null): Promise<EnrollmentRecord[]> {
@@ -107,7 +157,8 @@ export class JsforceCampaignOrg implements CampaignOrg {
   async enrollmentIdsOfCampaigns(campaignIds: string[]): Promise<string[]> {
     const rows = await this.queryByIds<{ Id: string }>(
       campaignIds,
-      (list) => `SELECT Id FROM Campaign_Enrollment__c WHERE Campaign__c IN ${list} AND Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}`,
+      (list) =>
+        `SELECT Id FROM Campaign_Enrollment__c WHERE Campaign__c IN ${list} AND Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}`,
     );
     return rows.map((r) => r.Id);
   }
@@ -115,16 +166,23 @@ export class JsforceCampaignOrg implements CampaignOrg {
   enrollmentsWithUniqueKeys(keys: string[]) {
     return this.queryByIds<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>(
       keys,
-      (list) => `SELECT Id, Unique_Key__c, Status__c FROM Campaign_Enrollment__c WHERE Unique_Key__c IN ${list}`,
+      (list) =>
+        `SELECT Id, Unique_Key__c, Status__c FROM Campaign_Enrollment__c WHERE Unique_Key__c IN ${list}`,
     );
   }
 
   campaigns(ids: string[]): Promise<CampaignRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT ${CAMPAIGN_FIELDS} FROM Sales_Campaign__c WHERE Id IN ${list}`);
+    return this.queryByIds(
+      ids,
+      (list) => `SELECT ${CAMPAIGN_FIELDS} FROM Sales_Campaign__c WHERE Id IN ${list}`,
+    );
   }
 
   stepsOfCampaigns(campaignIds: string[]): Promise<CampaignStepRecord[]> {
-    return this.queryByIds(campaignIds, (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`);
+    return this.queryByIds(
+      campaignIds,
+      (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
+    );
   }
 
   enrollmentSteps(enrollmentIds: string[]): Promise<EnrollmentStepRecord[]> {
@@ -135,11 +193,17 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   enrollmentStepsByIds(ids: string[]): Promise<EnrollmentStepRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Id IN ${list}`);
+    return this.queryByIds(
+      ids,
+      (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Id IN ${list}`,
+    );
   }
 
   enrollmentStepsByKeys(stepKeys: string[]): Promise<EnrollmentStepRecord[]> {
-    return this.queryByIds(stepKeys, (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Step_Key__c IN ${list}`);
+    return this.queryByIds(
+      stepKeys,
+      (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Step_Key__c IN ${list}`,
+    );
   }
 
   endedEnrollmentsToClose(): Promise<EnrollmentRecord[]> {
@@ -149,12 +213,18 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   async campaignIdsOfSteps(stepIds: string[]): Promise<string[]> {
-    const rows = await this.queryByIds<{ Campaign__c: string }>(stepIds, (list) => `SELECT Campaign__c FROM Campaign_Step__c WHERE Id IN ${list}`);
+    const rows = await this.queryByIds<{ Campaign__c: string }>(
+      stepIds,
+      (list) => `SELECT Campaign__c FROM Campaign_Step__c WHERE Id IN ${list}`,
+    );
     return [...new Set(rows.map((r) => r.Campaign__c))];
   }
 
   stepsByIds(stepIds: string[]): Promise<CampaignStepRecord[]> {
-    return this.queryByIds(stepIds, (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Id IN ${list}`);
+    return this.queryByIds(
+      stepIds,
+      (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Id IN ${list}`,
+    );
   }
 
   tasksByIds(ids: string[]): Promise<TaskRecord[]> {
@@ -162,7 +232,9 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   openCampaignTasks(): Promise<TaskRecord[]> {
-    return this.query(`SELECT ${TASK_FIELDS} FROM Task WHERE IsClosed = false AND Campaign_Step_Key__c != null`);
+    return this.query(
+      `SELECT ${TASK_FIELDS} FROM Task WHERE IsClosed = false AND Campaign_Step_Key__c != null`,
+    );
   }
 
   users(ids: string[]): Promise<UserRecord[]> {
@@ -173,7 +245,10 @@ export class JsforceCampaignOrg implements CampaignOrg {
     const field = timeZoneField ? assertFieldName(timeZoneField, 'Recipient_Time_Zone_Field__c') : null;
     const out: PersonRecord[] = [];
     // Contact ids start with 003, lead ids with 00Q: query each object for its own ids.
-    for (const [sobject, prefix] of [['Contact', '003'], ['Lead', '00Q']] as const) {
+    for (const [sobject, prefix] of [
+      ['Contact', '003'],
+      ['Lead', '00Q'],
+    ] as const) {
       const own = ids.filter((id) => id.startsWith(prefix));
       const rows = await this.queryByIds<Record<string, unknown>>(
         own,
@@ -199,7 +274,10 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   tasksByStepKeys(stepKeys: string[]): Promise<TaskRecord[]> {
-    return this.queryByIds(stepKeys, (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Campaign_Step_Key__c IN ${list}`);
+    return this.queryByIds(
+      stepKeys,
+      (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Campaign_Step_Key__c IN ${list}`,
+    );
   }
 
   campaignTasksChangedSince(since: string): Promise<TaskRecord[]> {
@@ -237,4 +315,3 @@ export class JsforceCampaignOrg implements CampaignOrg {
     return outcome!;
   }
 }
-

@@ -47,13 +47,23 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
     const out: T[] = [];
     for (const chunk of inChunks(ids.filter(Boolean))) {
-      out.push(...(await queryAll<T>(this.session.connection, this.session.apiVersion, build(soqlList(chunk)), this.deps)));
+      out.push(
+        ...(await queryAll<T>(
+          this.session.connection,
+          this.session.apiVersion,
+          build(soqlList(chunk)),
+          this.deps,
+        )),
+      );
     }
     return out;
   }
 
   sendableSteps(enrollmentIds: string[]): Promise<SendableStepRecord[]> {
-    return this.queryByIds(enrollmentIds, (list) => `SELECT ${SENDABLE_FIELDS} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`);
+    return this.queryByIds(
+      enrollmentIds,
+      (list) => `SELECT ${SENDABLE_FIELDS} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
+    );
   }
 
   requestedSteps(): Promise<SendableStepRecord[]> {
@@ -66,17 +76,28 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   }
 
   stepContents(campaignIds: string[]): Promise<StepContentRecord[]> {
-    return this.queryByIds(campaignIds, (list) => `SELECT ${CONTENT_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`);
+    return this.queryByIds(
+      campaignIds,
+      (list) => `SELECT ${CONTENT_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
+    );
   }
 
   async recipients(personIds: string[], fields: { Contact: string[]; Lead: string[] }): Promise<OrgRecord[]> {
     const out: OrgRecord[] = [];
     // Contact ids start with 003, lead ids with 00Q: each object is asked for its own ids.
-    for (const [sobject, prefix] of [['Contact', '003'], ['Lead', '00Q']] as const) {
+    for (const [sobject, prefix] of [
+      ['Contact', '003'],
+      ['Lead', '00Q'],
+    ] as const) {
       const own = personIds.filter((id) => id.startsWith(prefix));
       if (own.length === 0) continue;
       const select = fieldList(RECIPIENT_ALWAYS, fields[sobject], `merge field on ${sobject}`);
-      out.push(...(await this.queryByIds<OrgRecord>(own, (list) => `SELECT ${select} FROM ${sobject} WHERE Id IN ${list}`)));
+      out.push(
+        ...(await this.queryByIds<OrgRecord>(
+          own,
+          (list) => `SELECT ${select} FROM ${sobject} WHERE Id IN ${list}`,
+        )),
+      );
     }
     return out;
   }
@@ -94,7 +115,10 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
     });
     const outcomes = new Array<RecordOutcome>(personIds.length);
     for (const [sobject, indexes] of byObject) {
-      const results = await this.writer.update(sobject, indexes.map((i) => ({ Id: personIds[i], HasOptedOutOfEmail: true })));
+      const results = await this.writer.update(
+        sobject,
+        indexes.map((i) => ({ Id: personIds[i], HasOptedOutOfEmail: true })),
+      );
       indexes.forEach((index, n) => (outcomes[index] = results[n]!));
     }
     return outcomes;

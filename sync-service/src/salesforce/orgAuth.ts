@@ -21,12 +21,14 @@ const JWT_LIFETIME_SECONDS = 3 * 60;
 export function tokenSourceFor(auth: OrgAuthConfig, loginUrl: string): TokenSource {
   const oauth2 = new OAuth2({
     loginUrl,
-    ...(('clientId' in auth && auth.clientId) ? { clientId: auth.clientId } : {}),
-    ...(('clientSecret' in auth && auth.clientSecret) ? { clientSecret: auth.clientSecret } : {}),
+    ...('clientId' in auth && auth.clientId ? { clientId: auth.clientId } : {}),
+    ...('clientSecret' in auth && auth.clientSecret ? { clientSecret: auth.clientSecret } : {}),
   });
   const explain = (error: unknown): never => {
     const message = (error as Error)?.message ?? String(error);
-    throw new OrgAuthError(`Login to ${loginUrl} with the ${auth.kind} grant failed: ${message}`, { cause: error });
+    throw new OrgAuthError(`Login to ${loginUrl} with the ${auth.kind} grant failed: ${message}`, {
+      cause: error,
+    });
   };
 
   switch (auth.kind) {
@@ -39,7 +41,9 @@ export function tokenSourceFor(auth: OrgAuthConfig, loginUrl: string): TokenSour
       return {
         grant: auth.kind,
         fetchToken: () =>
-          (oauth2.requestToken({ grant_type: 'client_credentials' }) as Promise<TokenResponse>).catch(explain),
+          (oauth2.requestToken({ grant_type: 'client_credentials' }) as Promise<TokenResponse>).catch(
+            explain,
+          ),
       };
     case 'jwt': {
       let keyPromise: ReturnType<typeof importPKCS8> | undefined;
@@ -52,7 +56,9 @@ export function tokenSourceFor(auth: OrgAuthConfig, loginUrl: string): TokenSour
           .catch((error: Error) => {
             throw error instanceof OrgAuthError
               ? error
-              : new OrgAuthError(`SF_JWT_KEY_FILE ${auth.keyFile} is not a PKCS#8 PEM RSA private key: ${error.message}`);
+              : new OrgAuthError(
+                  `SF_JWT_KEY_FILE ${auth.keyFile} is not a PKCS#8 PEM RSA private key: ${error.message}`,
+                );
           });
         return keyPromise;
       };

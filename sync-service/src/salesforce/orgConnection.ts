@@ -50,8 +50,9 @@ export async function connectOrg(org: ServiceConfig['org'], logger: Logger): Pro
 
   // Every REST call goes through the connection's transport: count there, once per HTTP request.
   let calls = 0;
-  const transport = (connection as unknown as { _transport: { httpRequest: (...args: unknown[]) => unknown } })
-    ._transport;
+  const transport = (
+    connection as unknown as { _transport: { httpRequest: (...args: unknown[]) => unknown } }
+  )._transport;
   const send = transport.httpRequest.bind(transport);
   transport.httpRequest = (...args: unknown[]) => {
     calls += 1;

@@ -8,7 +8,14 @@ import type { Connection } from 'jsforce';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.ts';
 import type { OrgRecord, RecordOutcome, WriteError } from '../app/ports/campaignOrg.ts';
-import { DEFAULT_RETRY, backoffDelay, errorCodeOf, isRetryable, isRetryableCode, type RetryOptions } from './retryPolicy.ts';
+import {
+  DEFAULT_RETRY,
+  backoffDelay,
+  errorCodeOf,
+  isRetryable,
+  isRetryableCode,
+  type RetryOptions,
+} from './retryPolicy.ts';
 import { bulkUpsert } from './bulkWriter.ts';
 
 export const RECORDS_PER_COLLECTION = 200;
@@ -43,7 +50,12 @@ export interface RecordWriterDeps {
 
 function outcomeOf(result: CollectionResult): RecordOutcome {
   // Publishing a platform event answers success with an OPERATION_ENQUEUED "error": success wins.
-  if (result.success) return { ok: true, id: result.id ?? '', ...(result.created !== undefined ? { created: result.created } : {}) };
+  if (result.success)
+    return {
+      ok: true,
+      id: result.id ?? '',
+      ...(result.created !== undefined ? { created: result.created } : {}),
+    };
   const errors: WriteError[] = (result.errors ?? []).map((e) => ({
     code: e.statusCode ?? e.errorCode ?? 'UNKNOWN',
     message: e.message,
@@ -53,7 +65,11 @@ function outcomeOf(result: CollectionResult): RecordOutcome {
 }
 
 function failureForAll(code: string, message: string, unknownOutcome: boolean): RecordOutcome {
-  return { ok: false, errors: [{ code, message, fields: [] }], ...(unknownOutcome ? { unknownOutcome: true } : {}) };
+  return {
+    ok: false,
+    errors: [{ code, message, fields: [] }],
+    ...(unknownOutcome ? { unknownOutcome: true } : {}),
+  };
 }
 
 export class RecordWriter {
@@ -87,7 +103,10 @@ export class RecordWriter {
       const perCall = RECORDS_PER_COLLECTION * COLLECTIONS_PER_COMPOSITE;
       for (let start = 0; start < pending.length; start += perCall) {
         const indexes = pending.slice(start, start + perCall);
-        const results = await this.compositeCall(operation, indexes.map((i) => records[i]!));
+        const results = await this.compositeCall(
+          operation,
+          indexes.map((i) => records[i]!),
+        );
         results.forEach((outcome, position) => {
           const index = indexes[position]!;
           const retryable =
@@ -99,7 +118,12 @@ export class RecordWriter {
       }
       if (retryLater.length > 0) {
         this.deps.logger.warn(
-          { sobject: operation.sobject, operation: operation.kind, records: retryLater.length, round: round + 1 },
+          {
+            sobject: operation.sobject,
+            operation: operation.kind,
+            records: retryLater.length,
+            round: round + 1,
+          },
           'retrying records that hit a lock or a transient failure',
         );
       }
@@ -137,7 +161,8 @@ export class RecordWriter {
       const message = (error as Error).message;
       // A failed call may still have committed a create; only an upsert or update is safe to replay.
       const unknownOutcome = operation.kind === 'create' && isRetryable(error);
-      if (!isRetryable(error)) this.deps.logger.error({ sobject: operation.sobject, code, message }, 'composite call failed');
+      if (!isRetryable(error))
+        this.deps.logger.error({ sobject: operation.sobject, code, message }, 'composite call failed');
       return records.map(() => failureForAll(code, message, unknownOutcome));
     }
     const outcomes: RecordOutcome[] = [];
@@ -151,7 +176,9 @@ export class RecordWriter {
         }
         return;
       }
-      const error = Array.isArray(part?.body) ? (part.body as Array<{ errorCode?: string; message?: string }>)[0] : undefined;
+      const error = Array.isArray(part?.body)
+        ? (part.body as Array<{ errorCode?: string; message?: string }>)[0]
+        : undefined;
       const status = part?.httpStatusCode ?? 0;
       const code = error?.errorCode ?? `ERROR_HTTP_${status}`;
       const message = error?.message ?? `collection subrequest c${n} failed with HTTP ${status}`;

@@ -29,5 +29,18 @@ export type SchemaAlignment = [
   NoneUnknown<Unknown<EnrollmentStepRecord, Enrollment_Step__c>>,
   NoneUnknown<Unknown<OrgSettingsRecord, Campaign_Setting__mdt>>,
   NoneUnknown<Unknown<ActivityEvent, Campaign_Activity__e>>,
-  NoneUnknown<Unknown<{ Instance__c: 1; Last_Heartbeat_At__c: 1; Stream_Lag_Seconds__c: 1; Version__c: 1; Emails_Sent_Today__c: 1; Last_Error__c: 1; Last_Error_At__c: 1 }, Sync_Service_Status__c>>,
+  NoneUnknown<
+    Unknown<
+      {
+        Instance__c: 1;
+        Last_Heartbeat_At__c: 1;
+        Stream_Lag_Seconds__c: 1;
+        Version__c: 1;
+        Emails_Sent_Today__c: 1;
+        Last_Error__c: 1;
+        Last_Error_At__c: 1;
+      },
+      Sync_Service_Status__c
+    >
+  >,
 ];

@@ -10,7 +10,8 @@ export function soqlList(values: readonly string[]): string {
 
 /** Salesforce ids are 15 or 18 characters of [a-zA-Z0-9]; anything else is a bug upstream. */
 export function assertId(id: string, where: string): string {
-  if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id)) throw new Error(`${where}: ${JSON.stringify(id)} is not a Salesforce id`);
+  if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id))
+    throw new Error(`${where}: ${JSON.stringify(id)} is not a Salesforce id`);
   return id;
 }
 
@@ -25,6 +26,7 @@ export function inChunks<T>(values: readonly T[], size = IDS_PER_QUERY): T[][] {
 
 /** A field name from configuration (e.g. the recipient time zone field) checked before it goes into SOQL. */
 export function assertFieldName(name: string, where: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`${where}: ${JSON.stringify(name)} is not a field API name`);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+    throw new Error(`${where}: ${JSON.stringify(name)} is not a field API name`);
   return name;
 }

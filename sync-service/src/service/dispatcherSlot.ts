@@ -30,7 +30,9 @@ export interface DispatchSettings {
 
 export type DispatchingSlot = DispatcherSlot & { dispatcher: Dispatcher; metrics: DispatchMetrics };
 
-export function dispatchExtensions(settings: DispatchSettings): Required<ServiceExtensions> & { created(): DispatchingSlot | null } {
+export function dispatchExtensions(
+  settings: DispatchSettings,
+): Required<ServiceExtensions> & { created(): DispatchingSlot | null } {
   let slot: DispatchingSlot | null = null;
   return {
     createDispatcher(context: ServiceContext): DispatchingSlot {
@@ -66,7 +68,14 @@ export function dispatchExtensions(settings: DispatchSettings): Required<Service
     },
     createRoutes(context: ServiceContext, created: DispatcherSlot | null): HttpRoute[] {
       if (!settings.unsubscribe || !slot || created !== slot) return [];
-      return [unsubscribeRoute({ path: new URL(settings.unsubscribe.baseUrl).pathname, secrets: [settings.unsubscribe.secret], dispatcher: slot.dispatcher, logger: context.logger })];
+      return [
+        unsubscribeRoute({
+          path: new URL(settings.unsubscribe.baseUrl).pathname,
+          secrets: [settings.unsubscribe.secret],
+          dispatcher: slot.dispatcher,
+          logger: context.logger,
+        }),
+      ];
     },
     created: () => slot,
   };

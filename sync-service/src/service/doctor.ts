@@ -45,7 +45,10 @@ async function checkObjects(session: OrgSession): Promise<DoctorCheck[]> {
     checks.push({
       name: `object ${access.object}`,
       ok: missing.length === 0,
-      detail: missing.length === 0 ? 'all needed fields accessible' : `missing: ${missing.join(', ')} — grant them in the ${PERMISSION_SET} permission set`,
+      detail:
+        missing.length === 0
+          ? 'all needed fields accessible'
+          : `missing: ${missing.join(', ')} — grant them in the ${PERMISSION_SET} permission set`,
     });
   }
   return checks;
@@ -53,7 +56,9 @@ async function checkObjects(session: OrgSession): Promise<DoctorCheck[]> {
 
 async function checkChannel(session: OrgSession, channel: string): Promise<DoctorCheck> {
   // Faye's client has no disconnect() in its typings; it has one at run time.
-  const client = session.connection.streaming.createClient([new StreamingExtension.Replay(channel, -1)]) as unknown as {
+  const client = session.connection.streaming.createClient([
+    new StreamingExtension.Replay(channel, -1),
+  ]) as unknown as {
     subscribe(channel: string, listener: () => void): Promise<unknown>;
     disconnect(): void;
   };
@@ -81,57 +86,100 @@ async function checkSettings(session: OrgSession): Promise<DoctorCheck> {
       "SELECT Default_Send_Time__c, Task_Expiry_Days__c, Send_Window_Start__c, Send_Window_End__c, Recipient_Time_Zone_Field__c FROM Campaign_Setting__mdt WHERE DeveloperName = 'Default'",
     );
     const record = result.records[0];
-    if (!record) return { name, ok: false, detail: 'no Default record: create it on the Sales Campaigns Setup page (or deploy customMetadata/Campaign_Setting.Default)' };
+    if (!record)
+      return {
+        name,
+        ok: false,
+        detail:
+          'no Default record: create it on the Sales Campaigns Setup page (or deploy customMetadata/Campaign_Setting.Default)',
+      };
     const problems: string[] = [];
     for (const field of ['Default_Send_Time__c', 'Send_Window_Start__c', 'Send_Window_End__c']) {
       const value = record[field];
-      if (value != null && parseTimeOfDay(String(value)) === null) problems.push(`${field}=${JSON.stringify(value)} is not HH:mm`);
+      if (value != null && parseTimeOfDay(String(value)) === null)
+        problems.push(`${field}=${JSON.stringify(value)} is not HH:mm`);
     }
     const expiry = record.Task_Expiry_Days__c;
-    if (expiry != null && !(Number(expiry) >= 0)) problems.push(`Task_Expiry_Days__c=${String(expiry)} must be 0 or more`);
+    if (expiry != null && !(Number(expiry) >= 0))
+      problems.push(`Task_Expiry_Days__c=${String(expiry)} must be 0 or more`);
     const zoneField = record.Recipient_Time_Zone_Field__c;
     if (zoneField) {
       for (const object of ['Contact', 'Lead']) {
         const described = await session.connection.sobject(object).describe();
-        if (!described.fields.some((f) => f.name === zoneField)) problems.push(`Recipient_Time_Zone_Field__c names ${String(zoneField)}, which ${object} does not have (or the integration user cannot read)`);
+        if (!described.fields.some((f) => f.name === zoneField))
+          problems.push(
+            `Recipient_Time_Zone_Field__c names ${String(zoneField)}, which ${object} does not have (or the integration user cannot read)`,
+          );
       }
     }
     return { name, ok: problems.length === 0, detail: problems.length ? problems.join('; ') : 'valid' };
   } catch (error) {
-    return { name, ok: false, detail: `${(error as Error).message} — give the integration user access to Campaign_Setting__mdt` };
+    return {
+      name,
+      ok: false,
+      detail: `${(error as Error).message} — give the integration user access to Campaign_Setting__mdt`,
+    };
   }
 }
 
 async function checkUserZone(session: OrgSession): Promise<DoctorCheck> {
-  const result = await session.connection.query<{ TimeZoneSidKey: string }>(`SELECT TimeZoneSidKey FROM User WHERE Id = '${session.userId}'`);
+  const result = await session.connection.query<{ TimeZoneSidKey: string }>(
+    `SELECT TimeZoneSidKey FROM User WHERE Id = '${session.userId}'`,
+  );
   const zone = result.records[0]?.TimeZoneSidKey;
   return {
     name: 'users’ time zones',
     ok: Boolean(zone && isValidTimeZone(zone)),
-    detail: zone ? `integration user in ${zone}` : 'cannot read User.TimeZoneSidKey — the planner needs each owner’s time zone',
+    detail: zone
+      ? `integration user in ${zone}`
+      : 'cannot read User.TimeZoneSidKey — the planner needs each owner’s time zone',
   };
 }
 
 export async function runDoctor(config: ServiceConfig, logger: Logger): Promise<DoctorCheck[]> {
-  const checks: DoctorCheck[] = [{ name: 'configuration', ok: true, detail: `${config.org.auth.kind} login to ${config.org.loginUrl}, ${config.database.dialect} store` }];
+  const checks: DoctorCheck[] = [
+    {
+      name: 'configuration',
+      ok: true,
+      detail: `${config.org.auth.kind} login to ${config.org.loginUrl}, ${config.database.dialect} store`,
+    },
+  ];
   try {
     const store = await openStore(config.database, logger);
     await store.close();
     checks.push({ name: `store (${config.database.dialect})`, ok: true, detail: 'opened and migrated' });
   } catch (error) {
-    checks.push({ name: `store (${config.database.dialect})`, ok: false, detail: `${(error as Error).message} — check DATABASE_URL` });
+    checks.push({
+      name: `store (${config.database.dialect})`,
+      ok: false,
+      detail: `${(error as Error).message} — check DATABASE_URL`,
+    });
   }
   let session: OrgSession;
   try {
     session = await connectOrg(config.org, logger);
-    checks.push({ name: 'org login', ok: true, detail: `logged in as user ${session.userId} of org ${session.orgId}` });
+    checks.push({
+      name: 'org login',
+      ok: true,
+      detail: `logged in as user ${session.userId} of org ${session.orgId}`,
+    });
   } catch (error) {
-    checks.push({ name: 'org login', ok: false, detail: `${(error as Error).message} — check SF_LOGIN_URL and the credentials` });
+    checks.push({
+      name: 'org login',
+      ok: false,
+      detail: `${(error as Error).message} — check SF_LOGIN_URL and the credentials`,
+    });
     return checks;
   }
   checks.push(...(await checkObjects(session)));
   checks.push(await checkSettings(session));
-  checks.push(await checkUserZone(session).catch((error: Error) => ({ name: 'users’ time zones', ok: false, detail: error.message })));
+  checks.push(
+    await checkUserZone(session).catch((error: Error) => ({
+      name: 'users’ time zones',
+      ok: false,
+      detail: error.message,
+    })),
+  );
   checks.push(await checkChannel(session, config.streaming.channel));
   return checks;
 }

@@ -64,7 +64,13 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
     throw error;
   }
   const org = new JsforceCampaignOrg(session, { clock, logger, bulkThreshold: config.writes.bulkThreshold });
-  const reference = new OrgReferenceData({ org, store, clock, logger, refreshMs: config.intervals.settingsRefreshMs });
+  const reference = new OrgReferenceData({
+    org,
+    store,
+    clock,
+    logger,
+    refreshMs: config.intervals.settingsRefreshMs,
+  });
   const reconciler = new EnrollmentReconciler({ org, store, reference, clock, logger, metrics });
   const context: ServiceContext = {
     config,
@@ -77,7 +83,15 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
     reconciler,
     replanning: { afterSends: async (ids) => void (await reconciler.reconcile(ids)) },
   };
-  const taskDeps = { org, store, clock, logger, metrics, owner: config.instanceId, leaseMs: config.intervals.leaseMs };
+  const taskDeps = {
+    org,
+    store,
+    clock,
+    logger,
+    metrics,
+    owner: config.instanceId,
+    leaseMs: config.intervals.leaseMs,
+  };
   const opener = new DueTaskOpener(taskDeps);
   const expirer = new TaskExpirer({ ...taskDeps, reconciler });
   const completions = new TaskCompletions({ org, store, clock, logger, metrics, reconciler });

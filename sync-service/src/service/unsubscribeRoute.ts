@@ -12,7 +12,12 @@ import type { HttpRoute } from '../http/httpServer.ts';
 const PAGE = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head><body style="font-family:sans-serif;max-width:32rem;margin:3rem auto">${body}</body></html>`;
 
-export function unsubscribeRoute(options: { path: string; secrets: string[]; dispatcher: Dispatcher; logger: Logger }): HttpRoute {
+export function unsubscribeRoute(options: {
+  path: string;
+  secrets: string[];
+  dispatcher: Dispatcher;
+  logger: Logger;
+}): HttpRoute {
   const prefix = options.path.endsWith('/') ? options.path : `${options.path}/`;
   const log = options.logger.child({ component: 'unsubscribe' });
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -30,14 +35,22 @@ export function unsubscribeRoute(options: { path: string; secrets: string[]; dis
       return true;
     }
     if (req.method === 'GET') {
-      reply(200, `<p>Stop receiving these emails?</p><form method="post"><button type="submit" name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>`);
+      reply(
+        200,
+        `<p>Stop receiving these emails?</p><form method="post"><button type="submit" name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>`,
+      );
       return true;
     }
     if (req.method !== 'POST') return false;
     req.resume();
     const result = await options.dispatcher.unsubscribe(claims);
     log.info({ enrollmentId: claims.enrollmentId, ...result }, 'one-click unsubscribe');
-    reply(result.optedOut ? 200 : 500, result.optedOut ? '<p>You are unsubscribed. You will not receive these emails again.</p>' : '<p>Something went wrong; please try again.</p>');
+    reply(
+      result.optedOut ? 200 : 500,
+      result.optedOut
+        ? '<p>You are unsubscribed. You will not receive these emails again.</p>'
+        : '<p>Something went wrong; please try again.</p>',
+    );
     return true;
   };
 }

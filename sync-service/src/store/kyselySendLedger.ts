@@ -26,7 +26,14 @@ export class KyselySendLedger implements SendLedger {
     // New step, or a Deferred one (nothing was delivered); any other state stays as it is.
     const result = await this.db
       .insertInto('send_ledger')
-      .values({ step_key: claim.stepKey, message_id: claim.messageId, state: 'Sending', attempts: 1, updated_at: at, detail: null })
+      .values({
+        step_key: claim.stepKey,
+        message_id: claim.messageId,
+        state: 'Sending',
+        attempts: 1,
+        updated_at: at,
+        detail: null,
+      })
       .onConflict((oc) =>
         oc
           .column('step_key')
@@ -60,7 +67,12 @@ export class KyselySendLedger implements SendLedger {
   }
 
   async listInDoubt(): Promise<LedgerEntry[]> {
-    const rows = await this.db.selectFrom('send_ledger').selectAll().where('state', '=', 'Sending').orderBy('updated_at').execute();
+    const rows = await this.db
+      .selectFrom('send_ledger')
+      .selectAll()
+      .where('state', '=', 'Sending')
+      .orderBy('updated_at')
+      .execute();
     return rows.map(toEntry);
   }
 
@@ -74,7 +86,11 @@ export class KyselySendLedger implements SendLedger {
   }
 
   async get(stepKey: string): Promise<LedgerEntry | null> {
-    const row = await this.db.selectFrom('send_ledger').selectAll().where('step_key', '=', stepKey).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('send_ledger')
+      .selectAll()
+      .where('step_key', '=', stepKey)
+      .executeTakeFirst();
     return row ? toEntry(row) : null;
   }
 
@@ -86,6 +102,7 @@ export class KyselySendLedger implements SendLedger {
       .where('step_key', '=', stepKey)
       .where('state', '=', 'Sending')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new Error(`send ledger: step ${stepKey} is not Sending, cannot become ${state}`);
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new Error(`send ledger: step ${stepKey} is not Sending, cannot become ${state}`);
   }
 }

@@ -63,7 +63,11 @@ export class KyselyStore implements SyncStore {
   async enrollmentsByIds(enrollmentIds: string[]): Promise<EnrollmentState[]> {
     const out: EnrollmentState[] = [];
     for (const batch of chunks([...new Set(enrollmentIds)])) {
-      const rows = await this.db.selectFrom('enrollment_state').selectAll().where('enrollment_id', 'in', batch).execute();
+      const rows = await this.db
+        .selectFrom('enrollment_state')
+        .selectAll()
+        .where('enrollment_id', 'in', batch)
+        .execute();
       out.push(...rows.map(enrollmentFromRow));
     }
     return out;
@@ -72,7 +76,10 @@ export class KyselyStore implements SyncStore {
   async saveEnrollmentPlans(plans: Array<{ state: EnrollmentState; items: PlanItem[] }>): Promise<void> {
     if (plans.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      for (const batch of chunks(plans.map((p) => enrollmentToRow(p.state)), 50)) {
+      for (const batch of chunks(
+        plans.map((p) => enrollmentToRow(p.state)),
+        50,
+      )) {
         await trx
           .insertInto('enrollment_state')
           .values(batch)
@@ -92,7 +99,10 @@ export class KyselyStore implements SyncStore {
           )
           .execute();
       }
-      await this.upsertPlanItems(trx, plans.flatMap((p) => p.items));
+      await this.upsertPlanItems(
+        trx,
+        plans.flatMap((p) => p.items),
+      );
     });
   }
 
@@ -156,7 +166,11 @@ export class KyselyStore implements SyncStore {
   }
 
   async planItem(stepKey: string): Promise<PlanItem | null> {
-    const row = await this.db.selectFrom('plan_item').selectAll().where('step_key', '=', stepKey).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('plan_item')
+      .selectAll()
+      .where('step_key', '=', stepKey)
+      .executeTakeFirst();
     return row ? planItemFromRow(row) : null;
   }
 
@@ -209,7 +223,10 @@ export class KyselyStore implements SyncStore {
       .execute();
     return rows
       .map(planItemFromRow)
-      .sort((a, b) => (a[request.dueField] ?? 0) - (b[request.dueField] ?? 0) || a.stepKey.localeCompare(b.stepKey));
+      .sort(
+        (a, b) =>
+          (a[request.dueField] ?? 0) - (b[request.dueField] ?? 0) || a.stepKey.localeCompare(b.stepKey),
+      );
   }
 
   async releaseClaims(stepKeys: string[], owner: string): Promise<void> {
@@ -290,7 +307,11 @@ export class KyselyStore implements SyncStore {
   }
 
   async cursor(name: string): Promise<string | null> {
-    const row = await this.db.selectFrom('poll_cursor').select('value').where('name', '=', name).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('poll_cursor')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirst();
     return row?.value ?? null;
   }
 

@@ -4,7 +4,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('enrollment_state')
         .addColumn('enrollment_id', 'text', (c) => c.primaryKey())
@@ -109,14 +109,14 @@ const migrations: Record<string, Migration> = {
   '0002_plan_input': {
     // The planner's input per enrollment (facts, pauses, the step definitions already acted on),
     // so edits re-plan only what was not yet sent or tasked (domain stepsEdited).
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       await db.schema.alterTable('enrollment_state').addColumn('plan_input_json', 'text').execute();
     },
   },
   '0003_send_ledger_shape': {
     // The send ledger takes the shape of the mail module's SendLedger port (src/mail/sendLedger.ts):
     // attempts and one updated_at per transition. No release wrote the 0001 table.
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       await db.schema.dropTable('send_ledger').execute();
       await db.schema
         .createTable('send_ledger')
@@ -127,7 +127,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addColumn('detail', 'text')
         .execute();
-      await db.schema.createIndex('send_ledger_by_state').on('send_ledger').columns(['state', 'updated_at']).execute();
+      await db.schema
+        .createIndex('send_ledger_by_state')
+        .on('send_ledger')
+        .columns(['state', 'updated_at'])
+        .execute();
     },
   },
 };

@@ -32,10 +32,7 @@ export class StoreOpenError extends Error {
   readonly code = 'STORE.OPEN_FAILED';
 }
 
-export async function openStore(
-  database: ServiceConfig['database'],
-  logger?: Logger,
-): Promise<SyncStore> {
+export async function openStore(database: ServiceConfig['database'], logger?: Logger): Promise<SyncStore> {
   let db: Kysely<StoreDatabase>;
   if (database.dialect === 'postgres') {
     if (database.schema) {
@@ -62,9 +59,12 @@ export async function openStore(
     try {
       file = new Database(database.url);
     } catch (error) {
-      throw new StoreOpenError(`Cannot open SQLite file ${database.url} (DATABASE_URL): ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new StoreOpenError(
+        `Cannot open SQLite file ${database.url} (DATABASE_URL): ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     file.pragma('journal_mode = WAL');
     file.pragma('busy_timeout = 5000');
@@ -80,9 +80,12 @@ export async function openStore(
   }
   if (error) {
     await db.destroy();
-    throw new StoreOpenError(`Store migration failed on ${database.dialect}: ${String((error as Error).message ?? error)}`, {
-      cause: error,
-    });
+    throw new StoreOpenError(
+      `Store migration failed on ${database.dialect}: ${String((error as Error).message ?? error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   return new KyselyStore(db, database.dialect);
 }
@@ -101,4 +104,3 @@ export async function dropPostgresSchema(url: string, schema: string): Promise<v
     await client.end();
   }
 }
-

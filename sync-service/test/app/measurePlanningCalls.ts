@@ -30,24 +30,70 @@ try {
   const created = await org.screen.sobject('Contact').create(contacts, { allowRecursive: true });
   const launchedAt = new Date(org.clock.now()).toISOString();
   const enrollments = created.map((c) => ({
-    Campaign__c: campaign.id, Contact__c: c.id, OwnerId: org.emulator.repUserId, Status__c: 'Scheduled', Launched_At__c: launchedAt, Unique_Key__c: `${campaign.id}:${c.id}`,
+    Campaign__c: campaign.id,
+    Contact__c: c.id,
+    OwnerId: org.emulator.repUserId,
+    Status__c: 'Scheduled',
+    Launched_At__c: launchedAt,
+    Unique_Key__c: `${campaign.id}:${c.id}`,
   }));
   await org.screen.sobject('Campaign_Enrollment__c').create(enrollments, { allowRecursive: true });
 
   const session = await connectOrg(org.orgConfig, logger);
   const orgTime: Record<string, number> = {};
-  const campaignOrg = timed(new JsforceCampaignOrg(session, { clock: org.clock, logger, bulkThreshold: 10_000 }), orgTime);
+  const campaignOrg = timed(
+    new JsforceCampaignOrg(session, { clock: org.clock, logger, bulkThreshold: 10_000 }),
+    orgTime,
+  );
   const metrics = new SyncMetrics();
-  const reference = new OrgReferenceData({ org: campaignOrg, store: testStore.store, clock: org.clock, logger, refreshMs: 3_600_000 });
-  const reconciler = new EnrollmentReconciler({ org: campaignOrg, store: testStore.store, reference, clock: org.clock, logger, metrics });
-  const completions = new TaskCompletions({ org: campaignOrg, store: testStore.store, clock: org.clock, logger, metrics, reconciler });
-  const sweep = new ReconciliationSweep({ org: campaignOrg, clock: org.clock, logger, metrics, reconciler, reference, completions });
+  const reference = new OrgReferenceData({
+    org: campaignOrg,
+    store: testStore.store,
+    clock: org.clock,
+    logger,
+    refreshMs: 3_600_000,
+  });
+  const reconciler = new EnrollmentReconciler({
+    org: campaignOrg,
+    store: testStore.store,
+    reference,
+    clock: org.clock,
+    logger,
+    metrics,
+  });
+  const completions = new TaskCompletions({
+    org: campaignOrg,
+    store: testStore.store,
+    clock: org.clock,
+    logger,
+    metrics,
+    reconciler,
+  });
+  const sweep = new ReconciliationSweep({
+    org: campaignOrg,
+    clock: org.clock,
+    logger,
+    metrics,
+    reconciler,
+    reference,
+    completions,
+  });
   const calls = session.apiCalls();
   const started = performance.now();
   const summary = await sweep.run('measure');
   const ms = performance.now() - started;
   const used = session.apiCalls() - calls;
-  console.log(JSON.stringify({ enrollments: N, emailsPlanned: summary.stepsWritten, apiCalls: used, callsPer1000EmailsPlanned: +((used * 1000) / summary.stepsWritten).toFixed(2), seconds: +(ms / 1000).toFixed(1), peakRssMb: Math.round(process.memoryUsage().rss / 1e6), orgSecondsByCall: orgTime }));
+  console.log(
+    JSON.stringify({
+      enrollments: N,
+      emailsPlanned: summary.stepsWritten,
+      apiCalls: used,
+      callsPer1000EmailsPlanned: +((used * 1000) / summary.stepsWritten).toFixed(2),
+      seconds: +(ms / 1000).toFixed(1),
+      peakRssMb: Math.round(process.memoryUsage().rss / 1e6),
+      orgSecondsByCall: orgTime,
+    }),
+  );
 } finally {
   await testStore.destroy();
   await org.stop();
@@ -64,7 +110,9 @@ function timed<T extends object>(target: T, totals: Record<string, number>): T {
         try {
           return await value.apply(obj, args);
         } finally {
-          totals[String(key)] = +((totals[String(key)] ?? 0) + (performance.now() - started) / 1000).toFixed(2);
+          totals[String(key)] = +((totals[String(key)] ?? 0) + (performance.now() - started) / 1000).toFixed(
+            2,
+          );
         }
       };
     },

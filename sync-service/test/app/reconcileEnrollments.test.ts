@@ -8,7 +8,14 @@ import { OrgReferenceData } from '../../src/app/planning/orgReferenceData.ts';
 import { SyncMetrics } from '../../src/app/syncMetrics.ts';
 import { openTestStore, type TestStore } from '../support/testStores.ts';
 import { quietLogger, startTestOrg, type TestOrg } from '../support/testOrg.ts';
-import { createCampaign, createContact, enroll, enrollmentRecord, enrollmentSteps, iso } from '../support/scenario.ts';
+import {
+  createCampaign,
+  createContact,
+  enroll,
+  enrollmentRecord,
+  enrollmentSteps,
+  iso,
+} from '../support/scenario.ts';
 
 describe('reconcile enrollments (planning writes)', () => {
   let org: TestOrg;
@@ -20,8 +27,21 @@ describe('reconcile enrollments (planning writes)', () => {
     const logger = quietLogger();
     const session = await connectOrg(org.orgConfig, logger);
     const campaignOrg = new JsforceCampaignOrg(session, { clock: org.clock, logger, bulkThreshold: 5000 });
-    const reference = new OrgReferenceData({ org: campaignOrg, store: testStore.store, clock: org.clock, logger, refreshMs: 60_000 });
-    reconciler = new EnrollmentReconciler({ org: campaignOrg, store: testStore.store, reference, clock: org.clock, logger, metrics: new SyncMetrics() });
+    const reference = new OrgReferenceData({
+      org: campaignOrg,
+      store: testStore.store,
+      clock: org.clock,
+      logger,
+      refreshMs: 60_000,
+    });
+    reconciler = new EnrollmentReconciler({
+      org: campaignOrg,
+      store: testStore.store,
+      reference,
+      clock: org.clock,
+      logger,
+      metrics: new SyncMetrics(),
+    });
   });
   afterAll(async () => {
     await testStore?.destroy();
@@ -52,10 +72,16 @@ describe('reconcile enrollments (planning writes)', () => {
     // 1 May is not a holiday here (Skip holidays off), so Day 1 is Friday 1 May.
     expect(iso(byStep[campaign.stepIds.intro!]!.Scheduled_At__c)).toBe('2026-05-01T06:30:00Z');
     expect(byStep[campaign.stepIds.intro!]!.Status__c).toBe('Scheduled');
-    expect(byStep[campaign.stepIds.call!]).toMatchObject({ Status__c: 'Scheduled', Due_Date__c: '2026-05-04' });
+    expect(byStep[campaign.stepIds.call!]).toMatchObject({
+      Status__c: 'Scheduled',
+      Due_Date__c: '2026-05-04',
+    });
     expect(byStep[campaign.stepIds.bump!]).toMatchObject({ Status__c: 'Pending' });
     expect(iso(byStep[campaign.stepIds.bump!]!.Scheduled_At__c)).toBe('2026-05-05T06:30:00Z');
-    expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Status__c: 'Active', Time_Zone__c: 'Europe/Paris' });
+    expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({
+      Status__c: 'Active',
+      Time_Zone__c: 'Europe/Paris',
+    });
 
     // Idempotent: a second pass writes nothing.
     const again = await reconciler.reconcile([enrollmentId]);

@@ -21,8 +21,15 @@ function problemsOf(run: () => unknown): string[] {
 describe('loadConfig', () => {
   it('defaults to a SQLite file under .data and the client-credentials grant for the emulator', () => {
     const config = loadConfig(emulatorEnv, {}, '/srv/app');
-    expect(config.database).toEqual({ dialect: 'sqlite', url: path.resolve('/srv/app', '.data/sync-service.sqlite') });
-    expect(config.org.auth).toEqual({ kind: 'client_credentials', clientId: 'emulator-client', clientSecret: 'emulator-secret' });
+    expect(config.database).toEqual({
+      dialect: 'sqlite',
+      url: path.resolve('/srv/app', '.data/sync-service.sqlite'),
+    });
+    expect(config.org.auth).toEqual({
+      kind: 'client_credentials',
+      clientId: 'emulator-client',
+      clientSecret: 'emulator-secret',
+    });
     expect(config.org.clientName).toBe('sales-campaigns-sync');
     expect(config.streaming.channel).toBe('/data/Sales_Campaigns__chn');
     expect(config.intervals.heartbeatMs).toBe(60_000);
@@ -39,7 +46,9 @@ describe('loadConfig', () => {
   });
 
   it('picks JWT bearer when a key file is given and says which variables are missing', () => {
-    const problems = problemsOf(() => loadConfig({ SF_LOGIN_URL: 'https://login.salesforce.com', SF_JWT_KEY_FILE: 'key.pem' }));
+    const problems = problemsOf(() =>
+      loadConfig({ SF_LOGIN_URL: 'https://login.salesforce.com', SF_JWT_KEY_FILE: 'key.pem' }),
+    );
     expect(problems).toEqual([
       'SF_CLIENT_ID: set SF_CLIENT_ID to the connected app consumer key',
       'SF_USERNAME: set SF_USERNAME to the integration user the JWT is issued for',
@@ -53,7 +62,9 @@ describe('loadConfig', () => {
   });
 
   it('names the bad value and its variable', () => {
-    const problems = problemsOf(() => loadConfig({ ...emulatorEnv, PORT: 'eighty', LOG_LEVEL: 'loud', SF_AUTH: 'saml' }));
+    const problems = problemsOf(() =>
+      loadConfig({ ...emulatorEnv, PORT: 'eighty', LOG_LEVEL: 'loud', SF_AUTH: 'saml' }),
+    );
     expect(problems).toContain('PORT="eighty" is not a number');
     expect(problems).toContain('SF_AUTH="saml" is not one of jwt, client_credentials, password');
   });

@@ -35,7 +35,12 @@ describe('http: /healthz, /readyz, /metrics', () => {
     const response = await fetch(`${service.http!.url}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
-    for (const name of ['events_applied_total', 'plans_written_total', 'api_calls_total', 'stream_lag_seconds']) {
+    for (const name of [
+      'events_applied_total',
+      'plans_written_total',
+      'api_calls_total',
+      'stream_lag_seconds',
+    ]) {
       expect(text).toMatch(new RegExp(`^# TYPE sales_campaigns_sync_${name} (counter|gauge)$`, 'm'));
     }
     expect(Number(/^sales_campaigns_sync_api_calls_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);

@@ -43,7 +43,8 @@ describe('change stream subscriber', () => {
     subscribers.push(s);
     return s;
   }
-  const campaignEvents = (n: number) => Promise.all(Array.from({ length: n }, () => createCampaign(org.screen, { steps: [] })));
+  const campaignEvents = (n: number) =>
+    Promise.all(Array.from({ length: n }, () => createCampaign(org.screen, { steps: [] })));
 
   it('resumes after a restart with exactly the events it had not applied: nothing missed, nothing twice', async () => {
     const seen: number[] = [];
@@ -83,7 +84,10 @@ describe('change stream subscriber', () => {
     const first = subscriber(async () => undefined);
     await first.start();
     await campaignEvents(1);
-    await waitFor(async () => (await testStore.store.replayPosition(CHANNEL))?.replayId === 1, 'position saved');
+    await waitFor(
+      async () => (await testStore.store.replayPosition(CHANNEL))?.replayId === 1,
+      'position saved',
+    );
     await first.stop();
     org.emulator.clock.advance(3 * HOUR);
     const gaps: StreamGapReason[] = [];
@@ -96,7 +100,12 @@ describe('change stream subscriber', () => {
   });
 
   it('reports a gap when the org refuses the stored replay id', async () => {
-    await testStore.store.saveReplayPosition({ channel: CHANNEL, replayId: 999, eventAt: org.clock.now(), savedAt: org.clock.now() });
+    await testStore.store.saveReplayPosition({
+      channel: CHANNEL,
+      replayId: 999,
+      eventAt: org.clock.now(),
+      savedAt: org.clock.now(),
+    });
     const gaps: StreamGapReason[] = [];
     const s = subscriber(async () => undefined, gaps);
     await s.start();

@@ -30,7 +30,10 @@ describe('org login', () => {
 
   it('logs in with the JWT bearer grant, signing the assertion with the key file', async () => {
     const session = await connectOrg(
-      { ...base(), auth: { kind: 'jwt', clientId: org.emulator.clientId, username: org.emulator.username, keyFile } },
+      {
+        ...base(),
+        auth: { kind: 'jwt', clientId: org.emulator.clientId, username: org.emulator.username, keyFile },
+      },
       quietLogger(),
     );
     expect(session.userId).toBe(org.emulator.integrationUserId);
@@ -44,7 +47,13 @@ describe('org login', () => {
     const viaPassword = await connectOrg(
       {
         ...base(),
-        auth: { kind: 'password', username: org.emulator.username, password: org.emulator.password, clientId: org.emulator.clientId, clientSecret: org.emulator.clientSecret },
+        auth: {
+          kind: 'password',
+          username: org.emulator.username,
+          password: org.emulator.password,
+          clientId: org.emulator.clientId,
+          clientSecret: org.emulator.clientSecret,
+        },
       },
       quietLogger(),
     );
@@ -55,15 +64,25 @@ describe('org login', () => {
     const session = await connectOrg(base(), quietLogger());
     org.emulator.inspect.resetApiCalls();
     org.emulator.faults.expireTokens();
-    await session.connection.sobject('Sales_Campaign__c').create({ Name: 'After expiry', Status__c: 'Draft' });
-    expect(org.emulator.inspect.records('Sales_Campaign__c').some((r) => r.Name === 'After expiry')).toBe(true);
+    await session.connection
+      .sobject('Sales_Campaign__c')
+      .create({ Name: 'After expiry', Status__c: 'Draft' });
+    expect(org.emulator.inspect.records('Sales_Campaign__c').some((r) => r.Name === 'After expiry')).toBe(
+      true,
+    );
     const counts = org.emulator.inspect.apiCalls();
     expect(Object.keys(counts.byClient)).toEqual(['sales-campaigns-sync']);
   });
 
   it('names the grant and the login URL when a key file is missing, without the key path leaking secrets', async () => {
     await expect(
-      connectOrg({ ...base(), auth: { kind: 'jwt', clientId: 'x', username: 'y', keyFile: path.join(dir, 'missing.key') } }, quietLogger()),
+      connectOrg(
+        {
+          ...base(),
+          auth: { kind: 'jwt', clientId: 'x', username: 'y', keyFile: path.join(dir, 'missing.key') },
+        },
+        quietLogger(),
+      ),
     ).rejects.toThrow(/Cannot read SF_JWT_KEY_FILE .*missing\.key/);
   });
 });

@@ -14,13 +14,26 @@ describe('org writes under faults', () => {
   beforeAll(async () => {
     org = await startTestOrg({ start: '2026-04-30T10:00:00Z' });
     const session = await connectOrg(org.orgConfig, quietLogger());
-    campaignOrg = new JsforceCampaignOrg(session, { clock: org.clock, logger: quietLogger(), bulkThreshold: 100_000 });
-    const campaign = await createCampaign(org.screen, { steps: [{ key: 'call', day: 1, order: 1, type: 'Call' }] });
+    campaignOrg = new JsforceCampaignOrg(session, {
+      clock: org.clock,
+      logger: quietLogger(),
+      bulkThreshold: 100_000,
+    });
+    const campaign = await createCampaign(org.screen, {
+      steps: [{ key: 'call', day: 1, order: 1, type: 'Call' }],
+    });
     stepId = campaign.stepIds.call!;
     enrollmentIds = [];
     for (let i = 0; i < 3; i += 1) {
       const contact = await createContact(org.screen, `W${i}`);
-      enrollmentIds.push(await enroll(org.screen, { campaignId: campaign.id, personId: contact, ownerId: org.emulator.repUserId, launchedAt: org.clock.now() }));
+      enrollmentIds.push(
+        await enroll(org.screen, {
+          campaignId: campaign.id,
+          personId: contact,
+          ownerId: org.emulator.repUserId,
+          launchedAt: org.clock.now(),
+        }),
+      );
     }
   });
   afterAll(async () => org?.stop());
@@ -29,7 +42,12 @@ describe('org writes under faults', () => {
   const steps = (n: number, offset = 0) =>
     Array.from({ length: n }, (_, i) => {
       const enrollmentId = enrollmentIds[(i + offset) % enrollmentIds.length]!;
-      return { Step_Key__c: `${enrollmentId}:${stepId}:${i + offset}`, Enrollment__c: enrollmentId, Step__c: stepId, Status__c: 'Scheduled' };
+      return {
+        Step_Key__c: `${enrollmentId}:${stepId}:${i + offset}`,
+        Enrollment__c: enrollmentId,
+        Step__c: stepId,
+        Status__c: 'Scheduled',
+      };
     });
   const stored = () => org.emulator.inspect.records('Enrollment_Step__c');
 
@@ -58,7 +76,12 @@ describe('org writes under faults', () => {
 
   it('retries records that hit a row lock, record by record', async () => {
     const count = stored().length;
-    org.emulator.faults.add({ route: 'composite', kind: 'UNABLE_TO_LOCK_ROW', perRecord: true, times: 2 } as never);
+    org.emulator.faults.add({
+      route: 'composite',
+      kind: 'UNABLE_TO_LOCK_ROW',
+      perRecord: true,
+      times: 2,
+    } as never);
     const outcomes = await campaignOrg.upsertEnrollmentSteps(steps(10, 7000));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(stored().length).toBe(count + 10);
@@ -75,6 +98,9 @@ describe('org writes under faults', () => {
     batch[1] = { ...batch[1]!, Status__c: 'Not_A_Status' };
     const outcomes = await campaignOrg.upsertEnrollmentSteps(batch);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
-    expect(outcomes[1]).toMatchObject({ ok: false, errors: [{ code: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' }] });
+    expect(outcomes[1]).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' }],
+    });
   });
 });

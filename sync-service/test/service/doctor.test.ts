@@ -19,7 +19,13 @@ describe('doctor', () => {
 
   it('says what is wrong with a bad login', async () => {
     const config = testConfig(org);
-    const checks = await runDoctor({ ...config, org: { ...config.org, auth: { kind: 'client_credentials', clientId: 'nope', clientSecret: 'wrong' } } }, quietLogger());
+    const checks = await runDoctor(
+      {
+        ...config,
+        org: { ...config.org, auth: { kind: 'client_credentials', clientId: 'nope', clientSecret: 'wrong' } },
+      },
+      quietLogger(),
+    );
     const login = checks.find((c) => c.name === 'org login');
     expect(login).toMatchObject({ ok: false });
     expect(login!.detail).toMatch(/client_credentials grant failed/);

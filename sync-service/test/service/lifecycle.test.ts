@@ -69,7 +69,10 @@ describe('sync service: a campaign over time', () => {
     expect(at('first')).toBe('2026-04-30T12:00:00Z'); // 14:00 Paris today: not passed yet
     expect(at('same')).toBe('2026-05-01T12:00:00Z'); // Friday, Day 1's time
     expect(at('fixed')).toBe('2026-05-04T06:15:00Z'); // Monday (weekend skipped)
-    expect(stepOf(steps, campaign.stepIds.manual)).toMatchObject({ Due_Date__c: '2026-05-05', Status__c: 'Scheduled' });
+    expect(stepOf(steps, campaign.stepIds.manual)).toMatchObject({
+      Due_Date__c: '2026-05-05',
+      Status__c: 'Scheduled',
+    });
     // Behind the manual email, at the Default Send Time until it is sent (DESIGN §2.2).
     expect(stepOf(steps, campaign.stepIds.thread)).toMatchObject({ Status__c: 'Pending' });
     expect(at('thread')).toBe('2026-05-06T08:00:00Z');
@@ -87,7 +90,9 @@ describe('sync service: a campaign over time', () => {
     await service.tick(); // opens the call
     org.emulator.clock.set(Date.parse('2026-05-01T21:59:00Z'));
     await service.tick();
-    expect(stepOf(await enrollmentSteps(org.screen, enrollmentId), campaign.stepIds.call).Status__c).toBe('Task_Open');
+    expect(stepOf(await enrollmentSteps(org.screen, enrollmentId), campaign.stepIds.call).Status__c).toBe(
+      'Task_Open',
+    );
     org.emulator.clock.set(Date.parse('2026-05-01T22:00:00Z')); // end of Friday, Paris
     await service.tick();
     const steps = await enrollmentSteps(org.screen, enrollmentId);
@@ -96,7 +101,11 @@ describe('sync service: a campaign over time', () => {
     expect(iso(stepOf(steps, campaign.stepIds.email).Scheduled_At__c)).toBe('2026-05-04T08:00:00Z');
     const [task] = await tasksOf(org.screen, `${enrollmentId}:${campaign.stepIds.call}`);
     expect(task).toMatchObject({ IsClosed: true });
-    expect(org.emulator.inspect.platformEvents().some((e) => e.payload.Kind__c === 'task_expired' && e.payload.Enrollment_Id__c === enrollmentId)).toBe(true);
+    expect(
+      org.emulator.inspect
+        .platformEvents()
+        .some((e) => e.payload.Kind__c === 'task_expired' && e.payload.Enrollment_Id__c === enrollmentId),
+    ).toBe(true);
   });
 
   it('expires a task with End_Campaign: the person’s campaign ends with the reason', async () => {
@@ -129,8 +138,15 @@ describe('sync service: a campaign over time', () => {
     });
     // 09:00 had passed at launch: Day 1 is Friday 1 May.
     org.emulator.clock.set(Date.parse('2026-04-30T11:00:00Z'));
-    await update(org.screen, 'Campaign_Enrollment__c', { Id: enrollmentId, Status__c: 'Paused', Paused_At__c: new Date(org.clock.now()).toISOString() });
-    await waitFor(async () => (await enrollmentSteps(org.screen, enrollmentId)).every((s) => s.Status__c === 'Pending'), 'steps held');
+    await update(org.screen, 'Campaign_Enrollment__c', {
+      Id: enrollmentId,
+      Status__c: 'Paused',
+      Paused_At__c: new Date(org.clock.now()).toISOString(),
+    });
+    await waitFor(
+      async () => (await enrollmentSteps(org.screen, enrollmentId)).every((s) => s.Status__c === 'Pending'),
+      'steps held',
+    );
     // Resumed Tuesday 5 May 10:00 Paris: Fri 1, Mon 4 and Tue 5 began while paused.
     org.emulator.clock.set(Date.parse('2026-05-05T08:00:00Z'));
     await update(org.screen, 'Campaign_Enrollment__c', { Id: enrollmentId, Status__c: 'Active' });
@@ -169,7 +185,11 @@ describe('sync service: a campaign over time', () => {
     });
     const first = stepOf(steps, campaign.stepIds.d1);
     org.emulator.clock.set(Date.parse('2026-04-30T13:00:00Z'));
-    await update(org.screen, 'Enrollment_Step__c', { Id: first.Id, Status__c: 'Sent', Sent_At__c: '2026-04-30T13:00:00.000Z' });
+    await update(org.screen, 'Enrollment_Step__c', {
+      Id: first.Id,
+      Status__c: 'Sent',
+      Sent_At__c: '2026-04-30T13:00:00.000Z',
+    });
     await update(org.screen, 'Campaign_Step__c', { Id: campaign.stepIds.d1, Send_Time__c: '11:00:00.000Z' });
     await update(org.screen, 'Campaign_Step__c', { Id: campaign.stepIds.d2, Send_Time__c: '11:00:00.000Z' });
     const after = await waitFor(async () => {
@@ -185,13 +205,23 @@ describe('sync service: a campaign over time', () => {
       { steps: [{ key: 'd1', day: 1, order: 1, type: 'Email', sendOption: 'At_Time', sendTime: '15:00' }] },
       { withKey: false },
     );
-    expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Unique_Key__c: `${campaign.id}:${contact}` });
-    const duplicate = await enroll(org.screen, { campaignId: campaign.id, personId: contact, ownerId: org.emulator.repUserId, launchedAt: LAUNCH, withKey: false });
+    expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({
+      Unique_Key__c: `${campaign.id}:${contact}`,
+    });
+    const duplicate = await enroll(org.screen, {
+      campaignId: campaign.id,
+      personId: contact,
+      ownerId: org.emulator.repUserId,
+      launchedAt: LAUNCH,
+      withKey: false,
+    });
     const record = await waitFor(async () => {
       const r = await enrollmentRecord(org.screen, duplicate);
       return r.Status__c === 'Failed' && r;
     }, 'the duplicate ended');
-    expect(String(record.Ended_Reason__c)).toBe(`Duplicate: ${contact} is already in this campaign (enrollment ${enrollmentId})`);
+    expect(String(record.Ended_Reason__c)).toBe(
+      `Duplicate: ${contact} is already in this campaign (enrollment ${enrollmentId})`,
+    );
     expect(await enrollmentSteps(org.screen, duplicate)).toEqual([]);
   });
 });

@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../support/testStores.ts';
 import { startTestOrg, type TestOrg } from '../support/testOrg.ts';
 import { startTestService, waitFor } from '../support/testService.ts';
-import { createCampaign, createContact, enroll, enrollmentSteps, stepOf, tasksOf, update, type CreatedCampaign } from '../support/scenario.ts';
+import {
+  createCampaign,
+  createContact,
+  enroll,
+  enrollmentSteps,
+  stepOf,
+  tasksOf,
+  update,
+  type CreatedCampaign,
+} from '../support/scenario.ts';
 import type { RunningSyncService } from '../../src/service/syncService.ts';
 
 const HOUR = 3_600_000;
@@ -20,7 +29,11 @@ describe('sync service: resilience', () => {
   let service: RunningSyncService | null;
   let campaign: CreatedCampaign;
   beforeEach(async () => {
-    org = await startTestOrg({ start: '2026-04-30T10:00:00Z', retentionMs: 2 * HOUR, tokenLifetimeMs: 30 * 24 * HOUR });
+    org = await startTestOrg({
+      start: '2026-04-30T10:00:00Z',
+      retentionMs: 2 * HOUR,
+      tokenLifetimeMs: 30 * 24 * HOUR,
+    });
     testStore = await openTestStore('sqlite');
     campaign = await createCampaign(org.screen, { steps: STEPS });
   });
@@ -35,7 +48,14 @@ describe('sync service: resilience', () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i += 1) {
       const contact = await createContact(org.screen, `R${Math.random().toString(36).slice(2, 9)}`);
-      ids.push(await enroll(org.screen, { campaignId: campaign.id, personId: contact, ownerId: org.emulator.repUserId, launchedAt: org.clock.now() }));
+      ids.push(
+        await enroll(org.screen, {
+          campaignId: campaign.id,
+          personId: contact,
+          ownerId: org.emulator.repUserId,
+          launchedAt: org.clock.now(),
+        }),
+      );
     }
     return ids;
   }
@@ -49,10 +69,15 @@ describe('sync service: resilience', () => {
     expect(new Set(records.map((r) => r.Step_Key__c)).size).toBe(records.length);
   }
   const allPlanned = (ids: string[]) =>
-    waitFor(async () => {
-      for (const id of ids) if ((await enrollmentSteps(org.screen, id)).length !== STEPS.length) return false;
-      return true;
-    }, 'every plan written', 20_000);
+    waitFor(
+      async () => {
+        for (const id of ids)
+          if ((await enrollmentSteps(org.screen, id)).length !== STEPS.length) return false;
+        return true;
+      },
+      'every plan written',
+      20_000,
+    );
 
   it('a restart mid-stream replays what it missed: nothing missed, nothing twice', async () => {
     service = await startTestService(org, testStore.store);
@@ -66,7 +91,9 @@ describe('sync service: resilience', () => {
     await service.tick();
     await allPlanned(during);
     expect(service.context.metrics.get('events_applied_total')).toBeGreaterThanOrEqual(3);
-    expect((await testStore.store.replayPosition('/data/Sales_Campaigns__chn'))!.replayId).toBeGreaterThan(position!.replayId);
+    expect((await testStore.store.replayPosition('/data/Sales_Campaigns__chn'))!.replayId).toBeGreaterThan(
+      position!.replayId,
+    );
     expectPlannedOnce([...before, ...during]);
   });
 
@@ -104,35 +131,55 @@ describe('sync service: resilience', () => {
     const ids = await addPeople(2);
     await allPlanned(ids);
     await service.tick(); // nothing due yet; remember what the store knows
-    const remembered = (await testStore.store.planItemsOf(ids[0]!)).map(({ updatedAt: _u, ...item }) => item).sort((a, b) => a.stepKey.localeCompare(b.stepKey));
+    const remembered = (await testStore.store.planItemsOf(ids[0]!))
+      .map(({ updatedAt: _u, ...item }) => item)
+      .sort((a, b) => a.stepKey.localeCompare(b.stepKey));
     await service.stop();
     await testStore.destroy();
 
     testStore = await openTestStore('sqlite'); // an empty store
     service = await startTestService(org, testStore.store);
     await service.tick();
-    const rebuilt = (await testStore.store.planItemsOf(ids[0]!)).map(({ updatedAt: _u, ...item }) => item).sort((a, b) => a.stepKey.localeCompare(b.stepKey));
+    const rebuilt = (await testStore.store.planItemsOf(ids[0]!))
+      .map(({ updatedAt: _u, ...item }) => item)
+      .sort((a, b) => a.stepKey.localeCompare(b.stepKey));
     expect(rebuilt).toEqual(remembered);
     expectPlannedOnce(ids);
   });
 
   it('a Command Center completion missed during a long outage: the sweep closes the Task', async () => {
-    const withCall = await createCampaign(org.screen, { steps: [{ key: 'call', day: 1, order: 1, type: 'Call' }, { key: 'mail', day: 2, order: 1, type: 'Email', sendOption: 'At_Time', sendTime: '09:00' }] });
+    const withCall = await createCampaign(org.screen, {
+      steps: [
+        { key: 'call', day: 1, order: 1, type: 'Call' },
+        { key: 'mail', day: 2, order: 1, type: 'Email', sendOption: 'At_Time', sendTime: '09:00' },
+      ],
+    });
     service = await startTestService(org, testStore.store);
     await service.tick();
     const contact = await createContact(org.screen, 'Outage');
-    const enrollmentId = await enroll(org.screen, { campaignId: withCall.id, personId: contact, ownerId: org.emulator.repUserId, launchedAt: org.clock.now() });
+    const enrollmentId = await enroll(org.screen, {
+      campaignId: withCall.id,
+      personId: contact,
+      ownerId: org.emulator.repUserId,
+      launchedAt: org.clock.now(),
+    });
     await waitFor(async () => (await enrollmentSteps(org.screen, enrollmentId)).length === 2, 'the plan');
     await service.tick(); // opens the call
     const key = `${enrollmentId}:${withCall.stepIds.call}`;
     expect(await tasksOf(org.screen, key)).toMatchObject([{ IsClosed: false }]);
     await service.stop();
     const call = stepOf(await enrollmentSteps(org.screen, enrollmentId), withCall.stepIds.call);
-    await update(org.screen, 'Enrollment_Step__c', { Id: call.Id, Status__c: 'Completed', Completed_At__c: new Date(org.clock.now()).toISOString() });
+    await update(org.screen, 'Enrollment_Step__c', {
+      Id: call.Id,
+      Status__c: 'Completed',
+      Completed_At__c: new Date(org.clock.now()).toISOString(),
+    });
     org.emulator.clock.advance(3 * HOUR);
     service = await startTestService(org, testStore.store);
     await service.tick();
     expect(await tasksOf(org.screen, key)).toMatchObject([{ IsClosed: true }]);
-    expect(stepOf(await enrollmentSteps(org.screen, enrollmentId), withCall.stepIds.mail).Status__c).toBe('Scheduled');
+    expect(stepOf(await enrollmentSteps(org.screen, enrollmentId), withCall.stepIds.mail).Status__c).toBe(
+      'Scheduled',
+    );
   });
 });

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, storeDialects, type TestStore } from '../support/testStores.ts';
 import { startTestOrg, type TestOrg } from '../support/testOrg.ts';
 import { startTestService, waitFor } from '../support/testService.ts';
-import { createCampaign, createContact, enroll, enrollmentRecord, enrollmentSteps, iso } from '../support/scenario.ts';
+import {
+  createCampaign,
+  createContact,
+  enroll,
+  enrollmentRecord,
+  enrollmentSteps,
+  iso,
+} from '../support/scenario.ts';
 import type { RunningSyncService } from '../../src/service/syncService.ts';
 
 describe.each(storeDialects())('sync service on %s: stream → plan', (dialect) => {
@@ -47,7 +54,10 @@ describe.each(storeDialects())('sync service on %s: stream → plan', (dialect) 
     }, 'the plan written from the CDC event');
     const byStep = Object.fromEntries(steps.map((s) => [s.Step__c, s]));
     expect(iso(byStep[campaign.stepIds.intro!]!.Scheduled_At__c)).toBe('2026-05-04T13:15:00Z');
-    expect(byStep[campaign.stepIds.call!]).toMatchObject({ Due_Date__c: '2026-05-05', Status__c: 'Scheduled' });
+    expect(byStep[campaign.stepIds.call!]).toMatchObject({
+      Due_Date__c: '2026-05-05',
+      Status__c: 'Scheduled',
+    });
     expect(iso(byStep[campaign.stepIds.follow!]!.Scheduled_At__c)).toBe('2026-05-06T13:15:00Z');
     expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Status__c: 'Active' });
     expect(service.context.metrics.get('plans_written_total')).toBeGreaterThanOrEqual(1);

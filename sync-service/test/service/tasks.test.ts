@@ -43,7 +43,12 @@ describe('sync service: tasks', () => {
       ],
     });
     const contact = await createContact(org.screen);
-    const enrollmentId = await enroll(org.screen, { campaignId: campaign.id, personId: contact, ownerId: org.emulator.repUserId, launchedAt: org.clock.now() });
+    const enrollmentId = await enroll(org.screen, {
+      campaignId: campaign.id,
+      personId: contact,
+      ownerId: org.emulator.repUserId,
+      launchedAt: org.clock.now(),
+    });
     await waitFor(async () => (await enrollmentSteps(org.screen, enrollmentId)).length === 3, 'the plan');
 
     await service.tick(); // the Day 1 call opens at launch
@@ -59,7 +64,10 @@ describe('sync service: tasks', () => {
       IsClosed: false,
     });
     let steps = await enrollmentSteps(org.screen, enrollmentId);
-    expect(stepOf(steps, campaign.stepIds.call)).toMatchObject({ Status__c: 'Task_Open', Task_Id__c: task!.Id });
+    expect(stepOf(steps, campaign.stepIds.call)).toMatchObject({
+      Status__c: 'Task_Open',
+      Task_Id__c: task!.Id,
+    });
     expect(stepOf(steps, campaign.stepIds.email)).toMatchObject({ Status__c: 'Pending' });
     await service.tick();
     expect(await tasksOf(org.screen, callKey)).toHaveLength(1); // never twice
@@ -73,7 +81,10 @@ describe('sync service: tasks', () => {
     expect(stepOf(steps, campaign.stepIds.email)).toMatchObject({ Status__c: 'Scheduled' });
     // Day 2 was Friday 1 May at the default 09:00 Paris; two days later it is Tuesday 5 May.
     expect(iso(stepOf(steps, campaign.stepIds.email).Scheduled_At__c)).toBe('2026-05-05T07:00:00Z');
-    expect(stepOf(steps, campaign.stepIds.linkedin)).toMatchObject({ Due_Date__c: '2026-05-06', Status__c: 'Scheduled' });
+    expect(stepOf(steps, campaign.stepIds.linkedin)).toMatchObject({
+      Due_Date__c: '2026-05-06',
+      Status__c: 'Scheduled',
+    });
     expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Shift_Days__c: 2 });
 
     // Day 3's task opens when its day begins (Wednesday 6 May, midnight in Paris), not before.
@@ -88,16 +99,32 @@ describe('sync service: tasks', () => {
 
     // Completed from Command Center: the step says Completed, the service closes the Task.
     const linkedinStep = stepOf(await enrollmentSteps(org.screen, enrollmentId), campaign.stepIds.linkedin);
-    await update(org.screen, 'Enrollment_Step__c', { Id: linkedinStep.Id, Status__c: 'Completed', Completed_At__c: new Date(org.clock.now()).toISOString() });
-    await waitFor(async () => (await tasksOf(org.screen, linkedinKey))[0]?.IsClosed === true, 'the Task closed');
-    expect(org.emulator.inspect.platformEvents().filter((e) => e.payload.Kind__c === 'task_opened')).toHaveLength(2);
+    await update(org.screen, 'Enrollment_Step__c', {
+      Id: linkedinStep.Id,
+      Status__c: 'Completed',
+      Completed_At__c: new Date(org.clock.now()).toISOString(),
+    });
+    await waitFor(
+      async () => (await tasksOf(org.screen, linkedinKey))[0]?.IsClosed === true,
+      'the Task closed',
+    );
+    expect(
+      org.emulator.inspect.platformEvents().filter((e) => e.payload.Kind__c === 'task_opened'),
+    ).toHaveLength(2);
   });
 
   it("gives a lead's task no WhatId", async () => {
-    const campaign = await createCampaign(org.screen, { steps: [{ key: 'call', day: 1, order: 1, type: 'Call' }] });
+    const campaign = await createCampaign(org.screen, {
+      steps: [{ key: 'call', day: 1, order: 1, type: 'Call' }],
+    });
     const lead = await createLead(org.screen);
     org.emulator.clock.set(Date.parse('2026-05-06T08:00:00Z'));
-    const enrollmentId = await enroll(org.screen, { campaignId: campaign.id, personId: lead, ownerId: org.emulator.repUserId, launchedAt: org.clock.now() });
+    const enrollmentId = await enroll(org.screen, {
+      campaignId: campaign.id,
+      personId: lead,
+      ownerId: org.emulator.repUserId,
+      launchedAt: org.clock.now(),
+    });
     await waitFor(async () => (await enrollmentSteps(org.screen, enrollmentId)).length === 1, 'the plan');
     await service.tick();
     const [task] = await tasksOf(org.screen, `${enrollmentId}:${campaign.stepIds.call}`);

@@ -16,7 +16,9 @@ describe.each(storeDialects())('send ledger on %s', (dialect) => {
 
   it('lets exactly one of many concurrent claimers send a step', async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => ledger.markSending({ stepKey: 'e:s', messageId: `<m${i}@x>`, at: at(0) })),
+      Array.from({ length: 8 }, (_, i) =>
+        ledger.markSending({ stepKey: 'e:s', messageId: `<m${i}@x>`, at: at(0) }),
+      ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await ledger.get('e:s')).toMatchObject({ state: 'Sending', attempts: 1 });
@@ -28,7 +30,13 @@ describe.each(storeDialects())('send ledger on %s', (dialect) => {
     expect(await ledger.markSending({ stepKey: 'e:s', messageId: '<b@x>', at: at(2) })).toBe(true);
     await ledger.markSent('e:s', at(3), '250 ok');
     expect(await ledger.markSending({ stepKey: 'e:s', messageId: '<c@x>', at: at(4) })).toBe(false);
-    expect(await ledger.get('e:s')).toMatchObject({ state: 'Sent', attempts: 2, messageId: '<b@x>', detail: '250 ok', updatedAt: at(3) });
+    expect(await ledger.get('e:s')).toMatchObject({
+      state: 'Sent',
+      attempts: 2,
+      messageId: '<b@x>',
+      detail: '250 ok',
+      updatedAt: at(3),
+    });
   });
 
   it('never lets a late answer overwrite a decided state', async () => {
@@ -48,7 +56,10 @@ describe.each(storeDialects())('send ledger on %s', (dialect) => {
     const reopened = await reopenTestStore(testStore.database);
     try {
       expect((await reopened.sendLedger.listInDoubt()).map((e) => e.stepKey)).toEqual(['e:1']);
-      expect(await reopened.sendLedger.get('e:2')).toMatchObject({ state: 'Bounced', detail: '550 5.1.1 no such user' });
+      expect(await reopened.sendLedger.get('e:2')).toMatchObject({
+        state: 'Bounced',
+        detail: '550 5.1.1 no such user',
+      });
     } finally {
       await reopened.close();
     }

@@ -50,7 +50,10 @@ describe.each(storeDialects())('store on %s', (dialect) => {
       planInputJson: '{"timeZone":"Europe/Paris"}',
       updatedAt: T0,
     });
-    await store.savePlanItems([item(1), item(1, { stepKey: 'a0E1:a0S2', stepId: 'a0S2', kind: 'task', status: 'Pending', dueAt: null })]);
+    await store.savePlanItems([
+      item(1),
+      item(1, { stepKey: 'a0E1:a0S2', stepId: 'a0S2', kind: 'task', status: 'Pending', dueAt: null }),
+    ]);
     await testStore.close();
     const reopened = await reopenTestStore(testStore.database);
     try {
@@ -70,13 +73,25 @@ describe.each(storeDialects())('store on %s', (dialect) => {
   it('re-saving a plan item replaces its plan but keeps a lease held on it', async () => {
     await store.savePlanItems([item(1)]);
     const [claimed] = await store.claimDue({
-      kind: 'send', statuses: ['Scheduled'], dueField: 'dueAt', now: T0 + 5000, limit: 10, owner: 'w1', leaseMs: 60_000,
+      kind: 'send',
+      statuses: ['Scheduled'],
+      dueField: 'dueAt',
+      now: T0 + 5000,
+      limit: 10,
+      owner: 'w1',
+      leaseMs: 60_000,
     });
     expect(claimed?.stepKey).toBe('a0E1:a0S1');
     await store.savePlanItems([item(1, { dueAt: T0 + 2000 })]);
     expect((await store.planItem('a0E1:a0S1'))?.dueAt).toBe(T0 + 2000);
     const again = await store.claimDue({
-      kind: 'send', statuses: ['Scheduled'], dueField: 'dueAt', now: T0 + 5000, limit: 10, owner: 'w2', leaseMs: 60_000,
+      kind: 'send',
+      statuses: ['Scheduled'],
+      dueField: 'dueAt',
+      now: T0 + 5000,
+      limit: 10,
+      owner: 'w2',
+      leaseMs: 60_000,
     });
     expect(again).toEqual([]);
   });
@@ -90,7 +105,13 @@ describe.each(storeDialects())('store on %s', (dialect) => {
       item(5, { kind: 'task' }),
       item(9, { dueAt: T0 + 60_000 }),
     ]);
-    const claim = { kind: 'send' as const, statuses: ['Scheduled' as const], dueField: 'dueAt' as const, now: T0 + 10_000, leaseMs: 30_000 };
+    const claim = {
+      kind: 'send' as const,
+      statuses: ['Scheduled' as const],
+      dueField: 'dueAt' as const,
+      now: T0 + 10_000,
+      leaseMs: 30_000,
+    };
     const first = await store.claimDue({ ...claim, limit: 2, owner: 'w1' });
     expect(first.map((i) => i.stepId)).toEqual(['a0S1', 'a0S2']);
     const second = await store.claimDue({ ...claim, limit: 10, owner: 'w2' });
@@ -109,15 +130,30 @@ describe.each(storeDialects())('store on %s', (dialect) => {
       item(2, { kind: 'task', status: 'Task_Open', expiresAt: T0 + 86_400_000 }),
     ]);
     const due = await store.claimDue({
-      kind: 'task', statuses: ['Task_Open'], dueField: 'expiresAt', now: T0, limit: 10, owner: 'w', leaseMs: 1000,
+      kind: 'task',
+      statuses: ['Task_Open'],
+      dueField: 'expiresAt',
+      now: T0,
+      limit: 10,
+      owner: 'w',
+      leaseMs: 1000,
     });
     expect(due.map((i) => i.stepId)).toEqual(['a0S1']);
   });
 
   it('never hands one item to two concurrent claimers', async () => {
     await store.savePlanItems(Array.from({ length: 60 }, (_, n) => item(n)));
-    const claim = { kind: 'send' as const, statuses: ['Scheduled' as const], dueField: 'dueAt' as const, now: T0 + 100_000, leaseMs: 60_000, limit: 7 };
-    const results = await Promise.all(Array.from({ length: 6 }, (_, w) => store.claimDue({ ...claim, owner: `w${w}` })));
+    const claim = {
+      kind: 'send' as const,
+      statuses: ['Scheduled' as const],
+      dueField: 'dueAt' as const,
+      now: T0 + 100_000,
+      leaseMs: 60_000,
+      limit: 7,
+    };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, w) => store.claimDue({ ...claim, owner: `w${w}` })),
+    );
     const keys = results.flat().map((i) => i.stepKey);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.length).toBe(42);
@@ -125,9 +161,16 @@ describe.each(storeDialects())('store on %s', (dialect) => {
 
   it('updates single fields of plan items without touching the rest', async () => {
     await store.savePlanItems([item(1, { kind: 'task' })]);
-    await store.updatePlanItems([{ stepKey: 'a0E1:a0S1', status: 'Task_Open', taskId: '00T1', recordId: 'a0X1' }]);
+    await store.updatePlanItems([
+      { stepKey: 'a0E1:a0S1', status: 'Task_Open', taskId: '00T1', recordId: 'a0X1' },
+    ]);
     const updated = await store.planItem('a0E1:a0S1');
-    expect(updated).toMatchObject({ status: 'Task_Open', taskId: '00T1', recordId: 'a0X1', dueAt: T0 + 1000 });
+    expect(updated).toMatchObject({
+      status: 'Task_Open',
+      taskId: '00T1',
+      recordId: 'a0X1',
+      dueAt: T0 + 1000,
+    });
     expect(await store.countPlanItemsByStatus()).toEqual({ Task_Open: 1 });
   });
 
@@ -142,10 +185,23 @@ describe.each(storeDialects())('store on %s', (dialect) => {
 
   it('stores the replay position and poll cursors', async () => {
     expect(await store.replayPosition('/data/Sales_Campaigns__chn')).toBeNull();
-    await store.saveReplayPosition({ channel: '/data/Sales_Campaigns__chn', replayId: 41, eventAt: T0, savedAt: T0 });
-    await store.saveReplayPosition({ channel: '/data/Sales_Campaigns__chn', replayId: 42, eventAt: T0 + 1, savedAt: T0 + 2 });
+    await store.saveReplayPosition({
+      channel: '/data/Sales_Campaigns__chn',
+      replayId: 41,
+      eventAt: T0,
+      savedAt: T0,
+    });
+    await store.saveReplayPosition({
+      channel: '/data/Sales_Campaigns__chn',
+      replayId: 42,
+      eventAt: T0 + 1,
+      savedAt: T0 + 2,
+    });
     expect(await store.replayPosition('/data/Sales_Campaigns__chn')).toEqual({
-      channel: '/data/Sales_Campaigns__chn', replayId: 42, eventAt: T0 + 1, savedAt: T0 + 2,
+      channel: '/data/Sales_Campaigns__chn',
+      replayId: 42,
+      eventAt: T0 + 1,
+      savedAt: T0 + 2,
     });
     await store.clearReplayPosition('/data/Sales_Campaigns__chn');
     expect(await store.replayPosition('/data/Sales_Campaigns__chn')).toBeNull();
@@ -173,8 +229,17 @@ describe.each(storeDialects())('store on %s', (dialect) => {
 
   it('forgets an enrollment with its plan items', async () => {
     await store.saveEnrollment({
-      enrollmentId: 'a0E1', campaignId: 'a0C1', ownerId: '005A', personId: '003P', status: 'Active',
-      timeZone: null, shiftDays: 0, pausedAt: null, orgModstamp: null, planInputJson: null, updatedAt: T0,
+      enrollmentId: 'a0E1',
+      campaignId: 'a0C1',
+      ownerId: '005A',
+      personId: '003P',
+      status: 'Active',
+      timeZone: null,
+      shiftDays: 0,
+      pausedAt: null,
+      orgModstamp: null,
+      planInputJson: null,
+      updatedAt: T0,
     });
     await store.savePlanItems([item(1)]);
     await store.forgetEnrollment('a0E1');

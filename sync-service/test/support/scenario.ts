@@ -27,7 +27,11 @@ export interface CreatedCampaign {
   stepIds: Record<string, string>;
 }
 
-async function createOne(conn: Connection, sobject: string, record: Record<string, unknown>): Promise<string> {
+async function createOne(
+  conn: Connection,
+  sobject: string,
+  record: Record<string, unknown>,
+): Promise<string> {
   const result = await conn.sobject(sobject).create(record);
   if (!result.success) throw new Error(`${sobject} create failed: ${JSON.stringify(result)}`);
   return result.id!;
@@ -60,19 +64,37 @@ export async function createCampaign(conn: Connection, spec: CampaignSpec): Prom
 }
 
 export async function createContact(conn: Connection, lastName = 'Doe'): Promise<string> {
-  return createOne(conn, 'Contact', { FirstName: 'Jane', LastName: lastName, Email: `${lastName.toLowerCase()}@example.com` });
+  return createOne(conn, 'Contact', {
+    FirstName: 'Jane',
+    LastName: lastName,
+    Email: `${lastName.toLowerCase()}@example.com`,
+  });
 }
 
 export async function createLead(conn: Connection, lastName = 'Lee'): Promise<string> {
-  return createOne(conn, 'Lead', { FirstName: 'Lou', LastName: lastName, Company: 'Acme', Email: `${lastName.toLowerCase()}@example.com` });
+  return createOne(conn, 'Lead', {
+    FirstName: 'Lou',
+    LastName: lastName,
+    Company: 'Acme',
+    Email: `${lastName.toLowerCase()}@example.com`,
+  });
 }
 
 /** What the launch screen writes when a rep adds a person. */
 export async function enroll(
   conn: Connection,
-  input: { campaignId: string; personId: string; ownerId: string; launchedAt: number; sendAt?: number | null; withKey?: boolean },
+  input: {
+    campaignId: string;
+    personId: string;
+    ownerId: string;
+    launchedAt: number;
+    sendAt?: number | null;
+    withKey?: boolean;
+  },
 ): Promise<string> {
-  const person = input.personId.startsWith('00Q') ? { Lead__c: input.personId } : { Contact__c: input.personId };
+  const person = input.personId.startsWith('00Q')
+    ? { Lead__c: input.personId }
+    : { Contact__c: input.personId };
   return createOne(conn, 'Campaign_Enrollment__c', {
     Campaign__c: input.campaignId,
     ...person,
@@ -98,7 +120,8 @@ export async function enrollmentRecord(conn: Connection, enrollmentId: string) {
   return result.records[0]!;
 }
 
-export const iso = (value: unknown) => (typeof value === 'string' ? new Date(value).toISOString().replace('.000Z', 'Z') : value);
+export const iso = (value: unknown) =>
+  typeof value === 'string' ? new Date(value).toISOString().replace('.000Z', 'Z') : value;
 
 export async function tasksOf(conn: Connection, stepKey: string) {
   const result = await conn.query<Record<string, unknown>>(
@@ -107,12 +130,19 @@ export async function tasksOf(conn: Connection, stepKey: string) {
   return result.records;
 }
 
-export async function update(conn: Connection, sobject: string, record: Record<string, unknown>): Promise<void> {
+export async function update(
+  conn: Connection,
+  sobject: string,
+  record: Record<string, unknown>,
+): Promise<void> {
   const result = await conn.sobject(sobject).update(record as { Id: string });
   if (!result.success) throw new Error(`${sobject} update failed: ${JSON.stringify(result)}`);
 }
 
-export function stepOf(steps: Array<Record<string, unknown>>, stepId: string | undefined): Record<string, unknown> {
+export function stepOf(
+  steps: Array<Record<string, unknown>>,
+  stepId: string | undefined,
+): Record<string, unknown> {
   const found = steps.find((s) => s.Step__c === stepId);
   if (!found) throw new Error(`no enrollment step for ${stepId}`);
   return found;

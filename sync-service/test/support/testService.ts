@@ -1,7 +1,11 @@
 // Starts the sync service against a test org and store, with the loop driven by the test.
 import type { ServiceConfig } from '../../src/config/index.ts';
 import { DEFAULTS } from '../../src/config/index.ts';
-import { startSyncService, type RunningSyncService, type StartOptions } from '../../src/service/syncService.ts';
+import {
+  startSyncService,
+  type RunningSyncService,
+  type StartOptions,
+} from '../../src/service/syncService.ts';
 import type { SyncStore } from '../../src/app/ports/syncStore.ts';
 import { quietLogger, type TestOrg } from './testOrg.ts';
 
@@ -42,7 +46,11 @@ export async function startTestService(
   });
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false | null>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -37,7 +37,12 @@ export async function openTestStore(dialect: StoreDialect): Promise<TestStore> {
       if (!closed) await store.close();
       closed = true;
     };
-    return { store, database, close, destroy: async () => (await close(), rmSync(dir, { recursive: true, force: true })) };
+    return {
+      store,
+      database,
+      close,
+      destroy: async () => (await close(), rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const database = { dialect, url: TEST_POSTGRES_URL, schema } as const;

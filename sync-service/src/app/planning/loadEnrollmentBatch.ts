@@ -56,13 +56,17 @@ export async function loadEnrollmentBatch(
     reference.orgDefaults(),
   ]);
   const campaigns = new Map(campaignRecords.map((c) => [c.Id, c]));
-  const holidays = campaignRecords.some((c) => c.Skip_Holidays__c) ? await reference.holidayDates() : undefined;
+  const holidays = campaignRecords.some((c) => c.Skip_Holidays__c)
+    ? await reference.holidayDates()
+    : undefined;
 
   // Time zones: the enrollment's own once planned; else the owner's, or the recipient's field
   // for campaigns in Recipient mode (falling back to the owner's).
   const needZone = live.filter((e) => !e.Time_Zone__c || !isValidTimeZone(e.Time_Zone__c));
   const ownerZones = await reference.userTimeZones(needZone.map((e) => e.OwnerId));
-  const recipientMode = needZone.filter((e) => campaigns.get(e.Campaign__c)?.Time_Zone_Mode__c === 'Recipient');
+  const recipientMode = needZone.filter(
+    (e) => campaigns.get(e.Campaign__c)?.Time_Zone_Mode__c === 'Recipient',
+  );
   const personZones = new Map<string, string | null>();
   if (recipientMode.length > 0 && defaults.recipientTimeZoneField) {
     const people = await org.people(
@@ -77,14 +81,17 @@ export async function loadEnrollmentBatch(
       timeZones.set(e.Id, e.Time_Zone__c);
       continue;
     }
-    const personZone = personZones.get((e.Contact__c ?? e.Lead__c) ?? '');
+    const personZone = personZones.get(e.Contact__c ?? e.Lead__c ?? '');
     const chosen = [personZone, ownerZones.get(e.OwnerId)].find((z) => z && isValidTimeZone(z)) ?? null;
     timeZones.set(e.Id, chosen);
   }
 
   const remembered = new Map<string, { state: EnrollmentState; input: PlanInput | null }>();
   for (const state of await store.enrollmentsByIds(live.map((e) => e.Id))) {
-    remembered.set(state.enrollmentId, { state, input: state.planInputJson ? (JSON.parse(state.planInputJson) as PlanInput) : null });
+    remembered.set(state.enrollmentId, {
+      state,
+      input: state.planInputJson ? (JSON.parse(state.planInputJson) as PlanInput) : null,
+    });
   }
 
   return {

@@ -2,7 +2,13 @@
 // has no CDC), Holiday records and users' time zones. Read once, kept in memory and in the store's
 // settings cache, and re-read when older than the refresh interval.
 import type { Logger } from 'pino';
-import { expandHolidays, formatIsoDate, DEFAULT_SEND_TIME, DEFAULT_TASK_EXPIRY_DAYS, type IsoDate } from '../../domain/index.ts';
+import {
+  expandHolidays,
+  formatIsoDate,
+  DEFAULT_SEND_TIME,
+  DEFAULT_TASK_EXPIRY_DAYS,
+  type IsoDate,
+} from '../../domain/index.ts';
 import type { CampaignOrg, HolidayRecord, OrgSettingsRecord } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SyncStore } from '../ports/syncStore.ts';
@@ -30,7 +36,13 @@ export class OrgReferenceData {
   private readonly log: Logger;
 
   constructor(
-    private readonly deps: { org: CampaignOrg; store: SyncStore; clock: Clock; logger: Logger; refreshMs: number },
+    private readonly deps: {
+      org: CampaignOrg;
+      store: SyncStore;
+      clock: Clock;
+      logger: Logger;
+      refreshMs: number;
+    },
   ) {
     this.log = deps.logger.child({ component: 'org-reference-data' });
   }
@@ -55,12 +67,18 @@ export class OrgReferenceData {
       await this.deps.store.cacheSetting('Campaign_Setting__mdt.Default', raw, now);
     } catch (error) {
       // Keep planning with what we knew: the org's settings change rarely.
-      const cached = await this.deps.store.cachedSetting<OrgSettingsRecord | null>('Campaign_Setting__mdt.Default');
+      const cached = await this.deps.store.cachedSetting<OrgSettingsRecord | null>(
+        'Campaign_Setting__mdt.Default',
+      );
       if (!cached && !this.settings) throw error;
-      this.log.warn({ error: (error as Error).message }, 'could not re-read Campaign_Setting__mdt; using the cached copy');
+      this.log.warn(
+        { error: (error as Error).message },
+        'could not re-read Campaign_Setting__mdt; using the cached copy',
+      );
       raw = this.settings?.value.raw ?? cached!.value;
     }
-    if (!raw) this.log.warn('Campaign_Setting__mdt.Default is missing: using built-in defaults (09:00, 2 days)');
+    if (!raw)
+      this.log.warn('Campaign_Setting__mdt.Default is missing: using built-in defaults (09:00, 2 days)');
     const value: OrgDefaults = {
       defaultSendTime: raw?.Default_Send_Time__c?.trim() || DEFAULT_SEND_TIME,
       taskExpiryDays: raw?.Task_Expiry_Days__c ?? DEFAULT_TASK_EXPIRY_DAYS,
@@ -93,7 +111,8 @@ export class OrgReferenceData {
       const now = this.deps.clock.now();
       const users = await this.deps.org.users(missing);
       for (const id of missing) this.userZones.set(id, { value: null, fetchedAt: now });
-      for (const user of users) this.userZones.set(user.Id, { value: user.TimeZoneSidKey || null, fetchedAt: now });
+      for (const user of users)
+        this.userZones.set(user.Id, { value: user.TimeZoneSidKey || null, fetchedAt: now });
     }
     return new Map(userIds.map((id) => [id, this.userZones.get(id)?.value ?? null]));
   }

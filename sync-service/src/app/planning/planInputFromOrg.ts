@@ -16,7 +16,12 @@ import {
   type StepProgress,
   type StepType,
 } from '../../domain/index.ts';
-import type { CampaignRecord, CampaignStepRecord, EnrollmentRecord, EnrollmentStepRecord } from '../ports/campaignOrg.ts';
+import type {
+  CampaignRecord,
+  CampaignStepRecord,
+  EnrollmentRecord,
+  EnrollmentStepRecord,
+} from '../ports/campaignOrg.ts';
 import type { OrgDefaults } from './orgReferenceData.ts';
 
 export interface EnrollmentFacts {
@@ -51,7 +56,11 @@ export function campaignStepFrom(record: CampaignStepRecord): CampaignStep {
   };
 }
 
-export function campaignFrom(campaign: CampaignRecord, steps: CampaignStepRecord[], defaults: OrgDefaults): Campaign {
+export function campaignFrom(
+  campaign: CampaignRecord,
+  steps: CampaignStepRecord[],
+  defaults: OrgDefaults,
+): Campaign {
   return {
     skipWeekends: Boolean(campaign.Skip_Weekends__c),
     skipHolidays: Boolean(campaign.Skip_Holidays__c),
@@ -81,7 +90,9 @@ export function progressFrom(
         progress[step.id] = { sentAt: sentAt ?? completedAt ?? touched };
         break;
       case 'Completed':
-        progress[step.id] = task ? { completedAt: completedAt ?? touched } : { sentAt: sentAt ?? completedAt ?? touched };
+        progress[step.id] = task
+          ? { completedAt: completedAt ?? touched }
+          : { sentAt: sentAt ?? completedAt ?? touched };
         break;
       case 'Expired':
         if (task) progress[step.id] = { expiredAt: instantOf(record.Expires_At__c) ?? touched };
@@ -112,7 +123,8 @@ export function pausesFrom(facts: EnrollmentFacts): Pause[] {
   const pausedNow = facts.enrollment.Status__c === 'Paused' || facts.campaign.Status__c === 'Paused';
   if (pausedNow && !open) {
     const lastResume = Math.max(-Infinity, ...pauses.map((p) => p.resumedAt ?? -Infinity));
-    const recorded = facts.enrollment.Status__c === 'Paused' ? instantOf(facts.enrollment.Paused_At__c) : null;
+    const recorded =
+      facts.enrollment.Status__c === 'Paused' ? instantOf(facts.enrollment.Paused_At__c) : null;
     const pausedAt = recorded !== null && recorded > lastResume ? recorded : facts.observedAt;
     pauses.push({ pausedAt, resumedAt: null });
   } else if (!pausedNow && open) {
@@ -131,7 +143,8 @@ export interface PlannedEnrollment {
 export function planFromFacts(facts: EnrollmentFacts): PlannedEnrollment {
   const campaign = campaignFrom(facts.campaign, facts.steps, facts.defaults);
   const stepsById = new Map(campaign.steps.map((s) => [s.id, s]));
-  for (const step of facts.remembered?.campaign.steps ?? []) if (!stepsById.has(step.id)) stepsById.set(step.id, step);
+  for (const step of facts.remembered?.campaign.steps ?? [])
+    if (!stepsById.has(step.id)) stepsById.set(step.id, step);
   const input: PlanInput = {
     campaign,
     timeZone: facts.timeZone,

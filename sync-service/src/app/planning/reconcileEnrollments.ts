@@ -63,7 +63,10 @@ export class EnrollmentReconciler {
   }
 
   /** `observedAt`: when the triggering change happened (a pause or resume takes that time). */
-  async reconcile(ids: string[], options: { observedAt?: number; preloaded?: EnrollmentRecord[] } = {}): Promise<ReconcileSummary> {
+  async reconcile(
+    ids: string[],
+    options: { observedAt?: number; preloaded?: EnrollmentRecord[] } = {},
+  ): Promise<ReconcileSummary> {
     const summary: ReconcileSummary = { planned: 0, ended: 0, failed: 0, stepsWritten: 0, recordErrors: 0 };
     const unique = [...new Set(ids)];
     if (unique.length === 0 && !options.preloaded?.length) return summary;
@@ -78,13 +81,17 @@ export class EnrollmentReconciler {
     for (const enrollment of batch.live) {
       const duplicateOf = duplicates.get(enrollment.Id);
       decisions.push(
-        duplicateOf ? this.decideDuplicate(enrollment, duplicateOf, batch) : this.decideLive(enrollment, batch, observedAt, now),
+        duplicateOf
+          ? this.decideDuplicate(enrollment, duplicateOf, batch)
+          : this.decideLive(enrollment, batch, observedAt, now),
       );
     }
 
     // Enrollment updates first: a key the org refuses as a duplicate means no plan is written.
     const withUpdates = decisions.filter((d) => d.update);
-    const updateOutcomes = withUpdates.length ? await org.updateEnrollments(withUpdates.map((d) => d.update!)) : [];
+    const updateOutcomes = withUpdates.length
+      ? await org.updateEnrollments(withUpdates.map((d) => d.update!))
+      : [];
     const refused = new Set<string>();
     const retryAsDuplicate: Decision[] = [];
     updateOutcomes.forEach((outcome, i) => {
@@ -95,7 +102,10 @@ export class EnrollmentReconciler {
       if (outcome.errors.some((e) => e.code === 'DUPLICATE_VALUE')) {
         retryAsDuplicate.push(this.decideDuplicate(decision.enrollment, null, batch));
       } else {
-        this.log.error({ enrollmentId: decision.enrollment.Id, error: describeErrors(outcome) }, 'enrollment update refused');
+        this.log.error(
+          { enrollmentId: decision.enrollment.Id, error: describeErrors(outcome) },
+          'enrollment update refused',
+        );
       }
     });
     if (retryAsDuplicate.length) {
@@ -116,7 +126,10 @@ export class EnrollmentReconciler {
       } else {
         summary.recordErrors += 1;
         failedSteps.add(String(record.Step_Key__c));
-        this.log.error({ stepKey: record.Step_Key__c, error: describeErrors(outcome) }, 'enrollment step write refused');
+        this.log.error(
+          { stepKey: record.Step_Key__c, error: describeErrors(outcome) },
+          'enrollment step write refused',
+        );
       }
     });
 
@@ -137,7 +150,7 @@ export class EnrollmentReconciler {
           enrollmentId: id,
           campaignId: decision.enrollment.Campaign__c,
           ownerId: decision.enrollment.OwnerId,
-          personId: (decision.enrollment.Contact__c ?? decision.enrollment.Lead__c) ?? '',
+          personId: decision.enrollment.Contact__c ?? decision.enrollment.Lead__c ?? '',
           status,
           timeZone: decision.planned.plan.timeZone,
           shiftDays: decision.planned.plan.shiftDays,
@@ -164,7 +177,12 @@ export class EnrollmentReconciler {
     return summary;
   }
 
-  private decideLive(enrollment: EnrollmentRecord, batch: EnrollmentBatch, observedAt: number, now: number): Decision {
+  private decideLive(
+    enrollment: EnrollmentRecord,
+    batch: EnrollmentBatch,
+    observedAt: number,
+    now: number,
+  ): Decision {
     const campaign = batch.campaigns.get(enrollment.Campaign__c);
     const existing = batch.stepsByEnrollment.get(enrollment.Id) ?? [];
     const timeZone = batch.timeZones.get(enrollment.Id);
@@ -172,8 +190,10 @@ export class EnrollmentReconciler {
       this.log.warn({ enrollmentId: enrollment.Id, reason }, 'enrollment cannot be planned');
       return this.endDecision(enrollment, existing, reason);
     };
-    if (!campaign) return fail(`Campaign ${enrollment.Campaign__c} not found or not readable by the integration user`);
-    if (!timeZone) return fail(`No valid time zone: owner ${enrollment.OwnerId} has no TimeZoneSidKey the planner knows`);
+    if (!campaign)
+      return fail(`Campaign ${enrollment.Campaign__c} not found or not readable by the integration user`);
+    if (!timeZone)
+      return fail(`No valid time zone: owner ${enrollment.OwnerId} has no TimeZoneSidKey the planner knows`);
     let planned: PlannedEnrollment;
     try {
       planned = planFromFacts({
@@ -211,7 +231,11 @@ export class EnrollmentReconciler {
     if (status === 'Completed') {
       update.Ended_Reason__c = endedReason;
       if (enrollment.Unique_Key__c) update.Unique_Key__c = null;
-      events.push({ Kind__c: 'campaign_ended', Enrollment_Id__c: enrollment.Id, Owner_Id__c: enrollment.OwnerId });
+      events.push({
+        Kind__c: 'campaign_ended',
+        Enrollment_Id__c: enrollment.Id,
+        Owner_Id__c: enrollment.OwnerId,
+      });
     } else if (!enrollment.Unique_Key__c) {
       update.Unique_Key__c = uniqueKeyOf(enrollment);
     }
@@ -227,7 +251,11 @@ export class EnrollmentReconciler {
   }
 
   /** The person's campaign fails with a reason the rep sees on the enrollment and its steps. */
-  private endDecision(enrollment: EnrollmentRecord, existing: EnrollmentStepRecord[], reason: string): Decision {
+  private endDecision(
+    enrollment: EnrollmentRecord,
+    existing: EnrollmentStepRecord[],
+    reason: string,
+  ): Decision {
     return {
       kind: 'failed',
       enrollment,
@@ -238,11 +266,17 @@ export class EnrollmentReconciler {
         ...(enrollment.Unique_Key__c ? { Unique_Key__c: null } : {}),
       },
       stepUpserts: cancellationsFor(existing, `Cancelled: ${reason}`.slice(0, 255)),
-      events: [{ Kind__c: 'campaign_ended', Enrollment_Id__c: enrollment.Id, Owner_Id__c: enrollment.OwnerId }],
+      events: [
+        { Kind__c: 'campaign_ended', Enrollment_Id__c: enrollment.Id, Owner_Id__c: enrollment.OwnerId },
+      ],
     };
   }
 
-  private decideDuplicate(enrollment: EnrollmentRecord, otherId: string | null, batch: EnrollmentBatch): Decision {
+  private decideDuplicate(
+    enrollment: EnrollmentRecord,
+    otherId: string | null,
+    batch: EnrollmentBatch,
+  ): Decision {
     const person = enrollment.Contact__c ?? enrollment.Lead__c;
     const reason = `Duplicate: ${person} is already in this campaign${otherId ? ` (enrollment ${otherId})` : ''}`;
     this.log.warn({ enrollmentId: enrollment.Id, duplicateOf: otherId }, 'ending a duplicate enrollment');
@@ -253,8 +287,12 @@ export class EnrollmentReconciler {
 
   /** An ended enrollment (removed, replied, bounced …): cancel what is pending, clear the key. */
   private decideEnded(enrollment: EnrollmentRecord, batch: EnrollmentBatch): Decision {
-    const reason = enrollment.Ended_Reason__c || `campaign ${enrollment.Status__c.toLowerCase()} for this person`;
-    const stepUpserts = cancellationsFor(batch.stepsByEnrollment.get(enrollment.Id) ?? [], `Cancelled: ${reason}`.slice(0, 255));
+    const reason =
+      enrollment.Ended_Reason__c || `campaign ${enrollment.Status__c.toLowerCase()} for this person`;
+    const stepUpserts = cancellationsFor(
+      batch.stepsByEnrollment.get(enrollment.Id) ?? [],
+      `Cancelled: ${reason}`.slice(0, 255),
+    );
     return {
       kind: 'closed',
       enrollment,
@@ -267,13 +305,16 @@ export class EnrollmentReconciler {
   /** Live enrollments without a key whose key another enrollment already holds (in the org or
    * earlier in this batch): they are duplicates. */
   private async findDuplicates(live: EnrollmentRecord[]): Promise<Map<string, string>> {
-    const keyless = live.filter((e) => !e.Unique_Key__c).sort((a, b) => a.CreatedDate.localeCompare(b.CreatedDate));
+    const keyless = live
+      .filter((e) => !e.Unique_Key__c)
+      .sort((a, b) => a.CreatedDate.localeCompare(b.CreatedDate));
     const duplicates = new Map<string, string>();
     if (keyless.length === 0) return duplicates;
     const holders = new Map<string, string>();
     for (const e of live) if (e.Unique_Key__c) holders.set(e.Unique_Key__c, e.Id);
     const inOrg = await this.deps.org.enrollmentsWithUniqueKeys([...new Set(keyless.map(uniqueKeyOf))]);
-    for (const e of inOrg) if (e.Unique_Key__c && !holders.has(e.Unique_Key__c)) holders.set(e.Unique_Key__c, e.Id);
+    for (const e of inOrg)
+      if (e.Unique_Key__c && !holders.has(e.Unique_Key__c)) holders.set(e.Unique_Key__c, e.Id);
     for (const e of keyless) {
       const key = uniqueKeyOf(e);
       const holder = holders.get(key);

@@ -36,7 +36,11 @@ function desiredFor(item: PlannedItem, endedReason: string | null): DesiredStep 
     case 'open':
       return { status: 'Task_Open', ...dates, error: null };
     case 'ended':
-      return { status: 'Cancelled', ...dates, error: endedReason ?? 'Cancelled: the campaign ended for this person' };
+      return {
+        status: 'Cancelled',
+        ...dates,
+        error: endedReason ?? 'Cancelled: the campaign ended for this person',
+      };
     default:
       return null; // sent, completed, expired, skipped: facts the org already holds
   }
@@ -72,7 +76,10 @@ export function stepWritesFor(
 
     const owned = !record || PLAN_OWNED.has(record.Status__c);
     const openTask = record?.Status__c === 'Task_Open';
-    if (desired && (owned || (openTask && (desired.status === 'Task_Open' || desired.status === 'Cancelled')))) {
+    if (
+      desired &&
+      (owned || (openTask && (desired.status === 'Task_Open' || desired.status === 'Cancelled')))
+    ) {
       const write: OrgRecord = { Step_Key__c: stepKey };
       if (!record) Object.assign(write, { Enrollment__c: enrollment.Id, Step__c: planned.stepId });
       if (!record || record.Status__c !== desired.status) write.Status__c = desired.status;

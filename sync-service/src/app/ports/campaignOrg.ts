@@ -136,7 +136,9 @@ export interface CampaignOrg {
   /** Enrollments that may still need the service (not ended), changed after `since` (ISO) or all. */
   liveEnrollmentsChangedSince(since: string | null): Promise<EnrollmentRecord[]>;
   enrollmentIdsOfCampaigns(campaignIds: string[]): Promise<string[]>;
-  enrollmentsWithUniqueKeys(keys: string[]): Promise<Array<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>>;
+  enrollmentsWithUniqueKeys(
+    keys: string[],
+  ): Promise<Array<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>>;
   campaigns(ids: string[]): Promise<CampaignRecord[]>;
   stepsOfCampaigns(campaignIds: string[]): Promise<CampaignStepRecord[]>;
   enrollmentSteps(enrollmentIds: string[]): Promise<EnrollmentStepRecord[]>;

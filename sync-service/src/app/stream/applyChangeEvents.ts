@@ -56,7 +56,8 @@ export class ChangeEventApplier {
       }
       switch (event.entityName) {
         case 'Campaign_Enrollment__c':
-          if (event.changeType === 'DELETE') for (const id of event.recordIds) await store.forgetEnrollment(id);
+          if (event.changeType === 'DELETE')
+            for (const id of event.recordIds) await store.forgetEnrollment(id);
           else for (const id of event.recordIds) touch(id, event.commitTimestamp);
           break;
         case 'Enrollment_Step__c':
@@ -71,7 +72,10 @@ export class ChangeEventApplier {
           else for (const id of event.recordIds) changedStepIds.add(id);
           break;
         case 'Sales_Campaign__c':
-          if (event.changeType === 'UPDATE' && event.changedFields.some((f) => CAMPAIGN_PLANNING_FIELDS.has(f))) {
+          if (
+            event.changeType === 'UPDATE' &&
+            event.changedFields.some((f) => CAMPAIGN_PLANNING_FIELDS.has(f))
+          ) {
             for (const id of event.recordIds) campaigns.add(id);
           }
           break;
@@ -88,15 +92,21 @@ export class ChangeEventApplier {
       const at = Math.max(...events.map((e) => e.commitTimestamp));
       for (const step of steps) if (!DISPATCH_STATUSES.has(step.Status__c)) touch(step.Enrollment__c, at);
     }
-    if (changedStepIds.size > 0) for (const id of await org.campaignIdsOfSteps([...changedStepIds])) campaigns.add(id);
+    if (changedStepIds.size > 0)
+      for (const id of await org.campaignIdsOfSteps([...changedStepIds])) campaigns.add(id);
     if (campaigns.size > 0) {
       const at = Math.max(...events.map((e) => e.commitTimestamp));
       for (const id of await org.enrollmentIdsOfCampaigns([...campaigns])) touch(id, at);
     }
     if (enrollments.size > 0) {
-      await this.deps.reconciler.reconcile([...enrollments.keys()], { observedAt: Math.max(...enrollments.values()) });
+      await this.deps.reconciler.reconcile([...enrollments.keys()], {
+        observedAt: Math.max(...enrollments.values()),
+      });
     }
     metrics.add('events_applied_total', events.length - own);
-    this.log.debug({ events: events.length, own, enrollments: enrollments.size, campaigns: campaigns.size }, 'change events applied');
+    this.log.debug(
+      { events: events.length, own, enrollments: enrollments.size, campaigns: campaigns.size },
+      'change events applied',
+    );
   }
 }

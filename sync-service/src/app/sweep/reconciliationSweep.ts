@@ -55,7 +55,10 @@ export class ReconciliationSweep {
     }
     await this.deps.completions.closeTasksOfDoneSteps();
     this.deps.metrics.add('sweeps_total');
-    this.log.info({ reason, enrollments: all.length, ...total, tookMs: this.deps.clock.now() - started }, 'sweep done');
+    this.log.info(
+      { reason, enrollments: all.length, ...total, tookMs: this.deps.clock.now() - started },
+      'sweep done',
+    );
     return total;
   }
 }

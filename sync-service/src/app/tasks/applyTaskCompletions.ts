@@ -59,7 +59,11 @@ export class TaskCompletions {
         const outcomes = await org.upsertEnrollmentSteps(writes);
         completed = outcomes.filter((o) => o.ok).length;
         for (const [i, outcome] of outcomes.entries()) {
-          if (!outcome.ok) this.log.error({ stepKey: writes[i]!.Step_Key__c, errors: outcome.errors }, 'could not complete the step');
+          if (!outcome.ok)
+            this.log.error(
+              { stepKey: writes[i]!.Step_Key__c, errors: outcome.errors },
+              'could not complete the step',
+            );
         }
         await this.deps.reconciler.reconcile([...enrollmentIds]);
         this.deps.metrics.add('tasks_completed_total', completed);
@@ -67,7 +71,10 @@ export class TaskCompletions {
       }
     }
     // The cursor moves only after the completions above are written and re-planned.
-    const newest = tasks.reduce((max, t) => Math.max(max, Date.parse(t.SystemModstamp) || 0), saved ? Date.parse(saved) : 0);
+    const newest = tasks.reduce(
+      (max, t) => Math.max(max, Date.parse(t.SystemModstamp) || 0),
+      saved ? Date.parse(saved) : 0,
+    );
     if (newest > 0) await store.saveCursor(CURSOR, formatInstant(newest), clock.now());
     else if (!saved) await store.saveCursor(CURSOR, formatInstant(Math.max(0, since)), clock.now());
     return completed;
@@ -90,7 +97,9 @@ export class TaskCompletions {
 
   /** Steps Command Center marked Completed or Skipped: close their still-open Tasks. */
   async closeTasksOfFinishedSteps(steps: EnrollmentStepRecord[]): Promise<void> {
-    const finished = steps.filter((s) => (s.Status__c === 'Completed' || s.Status__c === 'Skipped') && s.Task_Id__c);
+    const finished = steps.filter(
+      (s) => (s.Status__c === 'Completed' || s.Status__c === 'Skipped') && s.Task_Id__c,
+    );
     if (finished.length === 0) return;
     const tasks = await this.deps.org.tasksByIds(finished.map((s) => s.Task_Id__c!));
     const open = tasks.filter((t) => !t.IsClosed);

@@ -29,8 +29,12 @@ export class TaskExpirer {
     if (claimed.length === 0) return 0;
     try {
       const steps = await org.enrollmentStepsByKeys(claimed.map((c) => c.stepKey));
-      const stillOpen = steps.filter((s) => s.Status__c === 'Task_Open' && (Date.parse(s.Expires_At__c ?? '') || Infinity) <= now);
-      const tasks = await org.tasksByIds(stillOpen.map((s) => s.Task_Id__c).filter((id): id is string => Boolean(id)));
+      const stillOpen = steps.filter(
+        (s) => s.Status__c === 'Task_Open' && (Date.parse(s.Expires_At__c ?? '') || Infinity) <= now,
+      );
+      const tasks = await org.tasksByIds(
+        stillOpen.map((s) => s.Task_Id__c).filter((id): id is string => Boolean(id)),
+      );
       const closedTaskIds = new Set(tasks.filter((t) => t.IsClosed).map((t) => t.Id));
       const expiring = stillOpen.filter((s) => !s.Task_Id__c || !closedTaskIds.has(s.Task_Id__c));
       for (const item of claimed) {
@@ -41,11 +45,21 @@ export class TaskExpirer {
       }
       if (expiring.length === 0) return 0;
 
-      const outcomes = await org.upsertEnrollmentSteps(expiring.map((s) => ({ Step_Key__c: s.Step_Key__c, Status__c: 'Expired' })));
+      const outcomes = await org.upsertEnrollmentSteps(
+        expiring.map((s) => ({ Step_Key__c: s.Step_Key__c, Status__c: 'Expired' })),
+      );
       const expired = expiring.filter((_, i) => outcomes[i]?.ok);
-      const openTasks = expired.map((s) => s.Task_Id__c).filter((id): id is string => Boolean(id) && !closedTaskIds.has(id!));
+      const openTasks = expired
+        .map((s) => s.Task_Id__c)
+        .filter((id): id is string => Boolean(id) && !closedTaskIds.has(id!));
       if (openTasks.length) {
-        await org.updateTasks(openTasks.map((id) => ({ Id: id, Status: 'Completed', Description: 'Expired: not completed in time (Sales Campaigns)' })));
+        await org.updateTasks(
+          openTasks.map((id) => ({
+            Id: id,
+            Status: 'Completed',
+            Description: 'Expired: not completed in time (Sales Campaigns)',
+          })),
+        );
       }
       const ownerOf = new Map(claimed.map((c) => [c.stepKey, c.ownerId]));
       const events: ActivityEvent[] = expired.map((s) => ({
@@ -55,13 +69,18 @@ export class TaskExpirer {
         Owner_Id__c: ownerOf.get(s.Step_Key__c) ?? '',
       }));
       if (events.length) await org.publishActivities(events);
-      await store.updatePlanItems(expired.map((s) => ({ stepKey: s.Step_Key__c, status: 'Expired' as const, updatedAt: now })));
+      await store.updatePlanItems(
+        expired.map((s) => ({ stepKey: s.Step_Key__c, status: 'Expired' as const, updatedAt: now })),
+      );
       await this.deps.reconciler.reconcile([...new Set(expired.map((s) => s.Enrollment__c))]);
       this.deps.metrics.add('tasks_expired_total', expired.length);
       this.log.info({ expired: expired.length }, 'tasks expired');
       return expired.length;
     } finally {
-      await store.releaseClaims(claimed.map((c) => c.stepKey), this.deps.owner);
+      await store.releaseClaims(
+        claimed.map((c) => c.stepKey),
+        this.deps.owner,
+      );
     }
   }
 }

@@ -29,7 +29,7 @@ export class DueTaskOpener {
 
   /** Opens up to `limit` due tasks; returns how many were opened (or found already open). */
   async openDue(limit = 200): Promise<number> {
-    const { org, store, clock } = this.deps;
+    const { store, clock } = this.deps;
     const now = clock.now();
     const claimed = await store.claimDue({
       kind: 'task',
@@ -44,7 +44,10 @@ export class DueTaskOpener {
     try {
       return await this.open(claimed, now);
     } finally {
-      await store.releaseClaims(claimed.map((c) => c.stepKey), this.deps.owner);
+      await store.releaseClaims(
+        claimed.map((c) => c.stepKey),
+        this.deps.owner,
+      );
     }
   }
 
@@ -61,7 +64,8 @@ export class DueTaskOpener {
     const enrollmentById = new Map(enrollments.map((e) => [e.Id, e]));
     const stepById = new Map(steps.map((s) => [s.Id, s]));
     const taskByKey = new Map<string, string>();
-    for (const task of existingTasks) if (task.Campaign_Step_Key__c) taskByKey.set(task.Campaign_Step_Key__c, task.Id);
+    for (const task of existingTasks)
+      if (task.Campaign_Step_Key__c) taskByKey.set(task.Campaign_Step_Key__c, task.Id);
 
     const toCreate: Array<{ item: PlanItem; record: OrgRecord }> = [];
     const opened: Array<{ item: PlanItem; taskId: string }> = [];
@@ -69,15 +73,34 @@ export class DueTaskOpener {
       const orgStep = stepByKey.get(item.stepKey);
       const enrollment = enrollmentById.get(item.enrollmentId);
       const step = stepById.get(item.stepId);
-      if (!orgStep || orgStep.Status__c !== 'Scheduled' || !enrollment || enrollment.Status__c !== 'Active' || !step) {
+      if (
+        !orgStep ||
+        orgStep.Status__c !== 'Scheduled' ||
+        !enrollment ||
+        enrollment.Status__c !== 'Active' ||
+        !step
+      ) {
         // Taken over (skipped, completed, paused …) since it was planned: mirror the org's status.
-        if (orgStep && orgStep.Status__c !== item.status) await store.updatePlanItems([{ stepKey: item.stepKey, status: orgStep.Status__c as PlanItem['status'] }]);
-        if (enrollment && !LIVE_STATUSES.has(enrollment.Status__c)) await store.forgetEnrollment(enrollment.Id);
+        if (orgStep && orgStep.Status__c !== item.status)
+          await store.updatePlanItems([
+            { stepKey: item.stepKey, status: orgStep.Status__c as PlanItem['status'] },
+          ]);
+        if (enrollment && !LIVE_STATUSES.has(enrollment.Status__c))
+          await store.forgetEnrollment(enrollment.Id);
         continue;
       }
       const known = taskByKey.get(item.stepKey) ?? (await store.taskIdsFor(item.stepKey))[0];
       if (known) opened.push({ item, taskId: known });
-      else toCreate.push({ item, record: taskRecordFor({ enrollment, step, stepKey: item.stepKey, dueDate: item.dueDate ?? orgStep.Due_Date__c ?? '' }) });
+      else
+        toCreate.push({
+          item,
+          record: taskRecordFor({
+            enrollment,
+            step,
+            stepKey: item.stepKey,
+            dueDate: item.dueDate ?? orgStep.Due_Date__c ?? '',
+          }),
+        });
     }
 
     if (toCreate.length > 0) {
@@ -102,7 +125,11 @@ export class DueTaskOpener {
     if (opened.length === 0) return 0;
 
     const stepOutcomes = await org.upsertEnrollmentSteps(
-      opened.map(({ item, taskId }) => ({ Step_Key__c: item.stepKey, Status__c: 'Task_Open', Task_Id__c: taskId })),
+      opened.map(({ item, taskId }) => ({
+        Step_Key__c: item.stepKey,
+        Status__c: 'Task_Open',
+        Task_Id__c: taskId,
+      })),
     );
     const events: ActivityEvent[] = [];
     let count = 0;
@@ -110,11 +137,27 @@ export class DueTaskOpener {
       const { item, taskId } = opened[i]!;
       await store.recordTaskId(item.stepKey, taskId, now);
       if (!outcome.ok) {
-        this.log.error({ stepKey: item.stepKey, errors: outcome.errors }, 'could not mark the step Task_Open');
+        this.log.error(
+          { stepKey: item.stepKey, errors: outcome.errors },
+          'could not mark the step Task_Open',
+        );
         continue;
       }
-      await store.updatePlanItems([{ stepKey: item.stepKey, status: 'Task_Open', taskId, recordId: outcome.id || item.recordId, updatedAt: now }]);
-      events.push({ Kind__c: 'task_opened', Enrollment_Id__c: item.enrollmentId, Enrollment_Step_Id__c: outcome.id || item.recordId, Owner_Id__c: item.ownerId });
+      await store.updatePlanItems([
+        {
+          stepKey: item.stepKey,
+          status: 'Task_Open',
+          taskId,
+          recordId: outcome.id || item.recordId,
+          updatedAt: now,
+        },
+      ]);
+      events.push({
+        Kind__c: 'task_opened',
+        Enrollment_Id__c: item.enrollmentId,
+        Enrollment_Step_Id__c: outcome.id || item.recordId,
+        Owner_Id__c: item.ownerId,
+      });
       count += 1;
     }
     if (events.length) await org.publishActivities(events);

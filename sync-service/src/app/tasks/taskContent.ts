@@ -2,7 +2,12 @@
 import type { CampaignStepRecord, EnrollmentRecord, OrgRecord } from '../ports/campaignOrg.ts';
 
 /** Task.Type values of a standard org. */
-const TASK_TYPE: Record<string, string> = { Email: 'Email', Call: 'Call', InMail: 'Other', Custom_Task: 'Other' };
+const TASK_TYPE: Record<string, string> = {
+  Email: 'Email',
+  Call: 'Call',
+  InMail: 'Other',
+  Custom_Task: 'Other',
+};
 const DEFAULT_SUBJECT: Record<string, string> = {
   Email: 'Send email',
   Call: 'Call',
