@@ -63,3 +63,17 @@ describe('one-click unsubscribe in composed emails', () => {
     expect(composeEmail(baseInput()).headers).toEqual({});
   });
 });
+
+describe('the HMAC used for signing', () => {
+  it('equals node’s createHmac for short, long and non-ASCII secrets and messages', async () => {
+    const { createHmac } = await import('node:crypto');
+    const { fastHmacSha256 } = await import('../../../src/domain/compose/unsubscribeToken.ts');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), fc.string({ maxLength: 300, unit: 'grapheme' }), (secret, message) => {
+        expect(fastHmacSha256(secret, message).equals(createHmac('sha256', secret).update(message).digest())).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
