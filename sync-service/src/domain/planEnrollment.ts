@@ -167,7 +167,11 @@ class EnrollmentWalk {
     if (step.option === 'At_Time') return this.zone.instantOf(date, step.sendMinute!);
     // Same_Time_As_Previous and Thread_Previous.
     if (this.earlierDayEmailMinute !== null) return this.zone.instantOf(date, this.earlierDayEmailMinute);
-    if (step.day === 1 && this.zone.dayOf(this.campaignStart) === date) return this.campaignStart;
+    if (step.day === 1) {
+      // Day 1 goes at campaign start; moved to another date (a weekend launch, a shift), it keeps
+      // campaign start's time of day, as a chosen Send At does.
+      return this.zone.dayOf(this.campaignStart) === date ? this.campaignStart : this.zone.instantOf(date, this.zone.minuteOf(this.campaignStart));
+    }
     return this.zone.instantOf(date, this.campaign.defaultSendMinute);
   }
 

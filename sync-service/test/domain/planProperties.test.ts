@@ -152,9 +152,11 @@ describe('plan properties', () => {
     );
   });
 
-  // "Nothing moves earlier" holds for calls and other tasks; a Manual_Task email's followers
-  // re-plan from its real send time, which may be earlier than the projected Default Send Time.
-  it('after a task is completed, nothing later happens before the completion, and nothing moves earlier', () => {
+  // "No step moves to an earlier date" holds for calls and other tasks; a Manual_Task email's
+  // followers re-plan from its real send time, which may be earlier than the projected Default
+  // Send Time. Times of day may move earlier too: a step released at once by the completion is
+  // planned at the completion moment, and Same_Time_As_Previous followers take that time.
+  it('after a task is completed, nothing later happens before the completion, and no step moves to an earlier date', () => {
     fc.assert(
       fc.property(inputArbitrary, fc.integer({ min: -DAY, max: 5 * DAY }), (input, lateness) => {
         const before = planEnrollment(input);
@@ -169,8 +171,57 @@ describe('plan properties', () => {
           if (!isEmailTask) expect(item.date >= old.date).toBe(true);
           if (item.kind === 'send' && old.kind === 'send') {
             expect(item.at).toBeGreaterThanOrEqual(completedAt);
-            if (!isEmailTask) expect(item.at).toBeGreaterThanOrEqual(old.at);
           }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('after a pause, every step still pending goes after the resume, in campaign order', () => {
+    fc.assert(
+      fc.property(inputArbitrary, fc.nat({ max: 12 * DAY }), fc.nat({ max: 6 * DAY }), (input, pauseOffset, pauseLength) => {
+        const before = planEnrollment(input);
+        const pausedAt = input.launchedAt + pauseOffset;
+        const resumedAt = pausedAt + pauseLength;
+        const after = planEnrollment({ ...input, pauses: [{ pausedAt, resumedAt }] });
+        let lastAt = -Infinity;
+        after.items.forEach((item, index) => {
+          const old = before.items[index]!;
+          if (item.kind === 'send') {
+            // Pending at the pause: planned at or after it (a send before it already went).
+            if (old.kind === 'send' && old.at >= pausedAt) expect(item.at).toBeGreaterThanOrEqual(resumedAt);
+            expect(item.at).toBeGreaterThanOrEqual(lastAt);
+            lastAt = item.at;
+          }
+          expect(item.date >= old.date).toBe(true);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('after a task expires (Skip_Step), nothing later goes before the expiry; At_Time emails keep their time unless order moved them', () => {
+    fc.assert(
+      fc.property(inputArbitrary, (input) => {
+        const before = planEnrollment(input);
+        const firstTask = before.items.find((item) => item.kind === 'task');
+        if (!firstTask || firstTask.kind !== 'task') return;
+        const expiredAt = firstTask.expiresAt;
+        const after = planEnrollment({ ...input, progress: { [firstTask.stepId]: { expiredAt } } });
+        const taskIndex = after.items.findIndex((item) => item.stepId === firstTask.stepId);
+        let previousAt = -Infinity;
+        after.items.forEach((item, index) => {
+          if (item.kind !== 'send') return;
+          const step = input.campaign.steps[index]!;
+          if (index > taskIndex) {
+            expect(item.at).toBeGreaterThanOrEqual(expiredAt);
+            if (step.sendOption === 'At_Time') {
+              const own = zonedInstant(input.timeZone, localDayOf(input.timeZone, item.at), Number(step.sendTime!.slice(0, 2)) * 60 + Number(step.sendTime!.slice(3)));
+              expect(item.at === own || item.at === previousAt, `${item.stepId} at ${new Date(item.at).toISOString()}`).toBe(true);
+            }
+          }
+          previousAt = item.at;
         });
       }),
       RUNS,

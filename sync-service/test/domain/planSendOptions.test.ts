@@ -77,11 +77,11 @@ describe('Same_Time_As_Previous', () => {
       expected: '2026-05-04T10:17:42+02:00',
     },
     {
-      name: 'no earlier email, Day 1 starting after a weekend launch: Default Send Time (not the Saturday start)',
+      name: "no earlier email, Day 1 after a weekend launch: campaign start's time of day on Day 1 (not the Saturday)",
       steps: [task('call', 1, 1), email('same', 1, 2, 'Same_Time_As_Previous')],
-      launch: instant('2026-05-09T10:17+02:00'),
+      launch: instant('2026-05-09T10:17:42+02:00'),
       stepId: 'same',
-      expected: '2026-05-11T09:00+02:00',
+      expected: '2026-05-11T10:17+02:00',
     },
     {
       name: 'no earlier email, later day: Default Send Time',
