@@ -19,6 +19,7 @@ export interface CampaignSpec {
   defaultSendTime?: string;
   taskExpiryDays?: number;
   onTaskExpiry?: 'Skip_Step' | 'End_Campaign';
+  timeZoneMode?: 'Sender' | 'Recipient';
   steps: StepSpec[];
 }
 
@@ -43,7 +44,7 @@ export async function createCampaign(conn: Connection, spec: CampaignSpec): Prom
     Status__c: 'Active',
     Skip_Weekends__c: spec.skipWeekends ?? true,
     Skip_Holidays__c: spec.skipHolidays ?? false,
-    Time_Zone_Mode__c: 'Sender',
+    Time_Zone_Mode__c: spec.timeZoneMode ?? 'Sender',
     ...(spec.defaultSendTime ? { Default_Send_Time__c: `${spec.defaultSendTime}:00.000Z` } : {}),
     Task_Expiry_Days__c: spec.taskExpiryDays ?? 2,
     On_Task_Expiry__c: spec.onTaskExpiry ?? 'Skip_Step',
@@ -63,11 +64,12 @@ export async function createCampaign(conn: Connection, spec: CampaignSpec): Prom
   return { id, stepIds };
 }
 
-export async function createContact(conn: Connection, lastName = 'Doe'): Promise<string> {
+export async function createContact(conn: Connection, lastName = 'Doe', timeZone?: string): Promise<string> {
   return createOne(conn, 'Contact', {
     FirstName: 'Jane',
     LastName: lastName,
     Email: `${lastName.toLowerCase()}@example.com`,
+    ...(timeZone ? { Time_Zone__c: timeZone } : {}),
   });
 }
 
