@@ -224,4 +224,24 @@ describe('sync service: a campaign over time', () => {
     );
     expect(await enrollmentSteps(org.screen, duplicate)).toEqual([]);
   });
+
+  it('holds every enrollment of a paused campaign and shifts them on resume', async () => {
+    const { campaign, enrollmentId } = await launched({
+      steps: [{ key: 'd1', day: 1, order: 1, type: 'Email', sendOption: 'At_Time', sendTime: '09:00' }],
+    });
+    org.emulator.clock.set(Date.parse('2026-04-30T12:00:00Z'));
+    await update(org.screen, 'Sales_Campaign__c', { Id: campaign.id, Status__c: 'Paused' });
+    await waitFor(
+      async () => (await enrollmentSteps(org.screen, enrollmentId))[0]!.Status__c === 'Pending',
+      'held',
+    );
+    // Resumed Monday 4 May 08:00 Paris: Friday 1 and Monday 4 began while paused.
+    org.emulator.clock.set(Date.parse('2026-05-04T06:00:00Z'));
+    await update(org.screen, 'Sales_Campaign__c', { Id: campaign.id, Status__c: 'Active' });
+    const [step] = await waitFor(async () => {
+      const records = await enrollmentSteps(org.screen, enrollmentId);
+      return records[0]!.Status__c === 'Scheduled' && records;
+    }, 'released');
+    expect(iso(step!.Scheduled_At__c)).toBe('2026-05-05T07:00:00Z');
+  });
 });
