@@ -13,6 +13,7 @@ import { SECOND, MINUTE } from '../config/units.ts';
 import { connectOrg } from '../salesforce/orgConnection.ts';
 import { dispatchExtensions } from '../service/dispatcherSlot.ts';
 import { startSyncService } from '../service/syncService.ts';
+import type { KyselyStore } from '../store/index.ts';
 import type { DemoHooks, DemoOrg } from './runDemo.ts';
 import { REPO_ROOT } from './runDemo.ts';
 import type { Rec } from './timeline.ts';
@@ -62,7 +63,29 @@ async function startDemoService(
     temporaryRetry: { attempts: 3, backoffMs: 10 * MINUTE },
   });
   const service = await startSyncService({ config, clock: input.clock, logger: input.logger, ...extensions });
-  return { stop: () => service.stop() };
+  const store = service.context.store as KyselyStore;
+  return {
+    stop: () => service.stop(),
+    // The service's own memory says best when it next has work: sends and task openings by
+    // their moment, open tasks by their expiry.
+    async nextWorkAt() {
+      const rows = await store.db
+        .selectFrom('plan_item')
+        .select(['kind', 'status', 'due_at', 'expires_at'])
+        .where('status', 'in', ['Scheduled', 'Send_Requested', 'Sending', 'Pending', 'Task_Open'])
+        .execute();
+      let next: number | null = null;
+      const now = input.clock.now();
+      for (const row of rows) {
+        const at = row.status === 'Task_Open' ? row.expires_at : row.due_at;
+        // A Pending step whose projected moment has passed is held by an open task: time alone
+        // will not move it, so it neither blocks the jump nor is a moment to jump to.
+        if (at === null || (row.status === 'Pending' && at <= now)) continue;
+        if (next === null || at < next) next = at;
+      }
+      return next;
+    },
+  };
 }
 
 export function emulatorHooks(): DemoHooks {

@@ -21,6 +21,7 @@ import { formatEvent, timelineEvents, type Names, type OrgLook, type Rec } from 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DAY = 86_400_000;
 const REP_LOOK_MS = 100;
+const REP_SETTLE_MS = 1000;
 const ENDED = new Set(['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed']);
 
 /** Where the demo's org is and how to log in to it (the emulator's, or the env config's). */
@@ -41,6 +42,8 @@ export interface DemoOrg {
 
 export interface DemoService {
   stop(): Promise<void>;
+  /** The earliest moment the service has work planned (past = work is waiting), if known. */
+  nextWorkAt?(): Promise<number | null>;
 }
 
 export interface DemoHooks {
@@ -100,11 +103,12 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
     let before: OrgLook | null = null;
     let quietLooks = 0;
     let repLookedAt = 0;
+    let repActedAt = 0;
     for (;;) {
       // The rep looks at the queue a few times a second (a real person, not a busy loop).
       if (Date.now() - repLookedAt >= REP_LOOK_MS) {
         repLookedAt = Date.now();
-        await rep.workTasks();
+        if ((await rep.workTasks()) > 0) repActedAt = Date.now();
       }
       const after: OrgLook = { enrollments: await org.look('Campaign_Enrollment__c'), steps: await org.look('Enrollment_Step__c') };
       const events = timelineEvents(before, after, names, clock.now());
@@ -112,9 +116,22 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
       before = after;
       quietLooks = events.length === 0 ? quietLooks + 1 : 0;
       // Jump only once the org has settled: the service has answered everything already done.
-      if (options.timeLapse && hooks.jump && quietLooks >= 3 && !hasOverdueWork(after, clock.now())) {
-        const jump = jumpFor(nextMomentAfter(after, clock.now(), rep.nextActionAt()), clock.now());
-        if (jump > 0) hooks.jump(org, jump);
+      // …and never right after the rep acted: the service is still taking it in.
+      const settled = quietLooks >= 3 && Date.now() - repActedAt >= REP_SETTLE_MS;
+      if (options.timeLapse && hooks.jump && settled && !hasOverdueWork(after, clock.now())) {
+        // The rep must have seen the latest tasks, and the org must not have moved meanwhile,
+        // or the jump would skip a moment nobody had seen yet.
+        if ((await rep.workTasks()) > 0) repActedAt = Date.now();
+        repLookedAt = Date.now();
+        const again: OrgLook = { enrollments: await org.look('Campaign_Enrollment__c'), steps: await org.look('Enrollment_Step__c') };
+        const serviceNext = (await service.nextWorkAt?.()) ?? null;
+        const orgNext = nextMomentAfter(again, clock.now(), rep.nextActionAt());
+        const next = serviceNext === null ? orgNext : orgNext === null ? serviceNext : Math.min(serviceNext, orgNext);
+        const jump = signatureOf(again) === signatureOf(after) ? jumpFor(next, clock.now()) : 0;
+        if (jump > 0) {
+          options.logger.info({ demo: 'time-lapse', from: new Date(clock.now()).toISOString(), jumpMinutes: Math.round(jump / 60_000), repNext: rep.nextActionAt() }, 'jumping over a quiet stretch');
+          hooks.jump(org, jump);
+        }
       }
       const allEnded = after.enrollments.length >= DEMO_SCRIPT.length && after.enrollments.every((e) => ENDED.has(String(e.Status__c)));
       const outOfTime = clock.now() - launchedAt > options.maxSimulatedDays * DAY;
@@ -152,6 +169,13 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
     await sink.close();
     await org.stop();
   }
+}
+
+/** What the time-lapse compares to know the org has not moved between two looks. */
+function signatureOf(look: OrgLook): string {
+  const parts = look.enrollments.map((e) => `${String(e.Id)}:${String(e.Status__c)}`);
+  for (const s of look.steps) parts.push(`${String(s.Id)}:${String(s.Status__c)}:${String(s.Scheduled_At__c)}:${String(s.Expires_At__c)}`);
+  return parts.sort().join('|');
 }
 
 /** The rep writes as a different API client than the service, so the service does not take the

@@ -99,8 +99,9 @@ export class ScriptedRep {
     return new Date(zonedInstant(this.deps.timeZone, today + entry.sendAt.daysLater, h! * 60 + m!)).toISOString();
   }
 
-  /** One look at the task queue: acts on every open task whose moment has come. */
-  async workTasks(): Promise<void> {
+  /** One look at the task queue: acts on every open task whose moment has come; returns how many. */
+  async workTasks(): Promise<number> {
+    let acted = 0;
     const open = await this.query(
       "SELECT Id, Enrollment__c, Step__c, Step_Key__c, Status__c, Due_Date__c, Task_Id__c FROM Enrollment_Step__c WHERE Status__c = 'Task_Open'",
     );
@@ -136,7 +137,9 @@ export class ScriptedRep {
       }
       if (handling === 'late') this.counts.completedLate += 1;
       else this.counts.completedOnTime += 1;
+      acted += 1;
     }
+    return acted;
   }
 
   /** When the rep will next act on a task seen open at the last look, if any. */

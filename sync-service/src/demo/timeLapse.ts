@@ -22,9 +22,10 @@ export function hasOverdueWork(look: OrgLook, now: number): boolean {
   });
 }
 
-/** The next instant after `now` at which the service or the rep has something to do. */
+/** The next instant at which the service or the rep has something to do; a rep's moment that
+ * has just passed counts (the rep is about to act), so no jump goes over it. */
 export function nextMomentAfter(look: OrgLook, now: number, repNext: number | null): number | null {
-  let next: number | null = repNext !== null && repNext > now ? repNext : null;
+  let next: number | null = repNext;
   const consider = (at: number | null) => {
     if (at !== null && (next === null || at < next)) next = at;
   };

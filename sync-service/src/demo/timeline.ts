@@ -88,7 +88,27 @@ export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Na
     else if (is === 'Active' && (was === 'Scheduled' || was === undefined)) events.push({ at: now, person, what: 'planned', detail: 'campaign planned' });
     else if (ENDED.has(is)) events.push({ at: now, person, what: `ended: ${is}`, detail: String(enrollment.Ended_Reason__c ?? '') });
   }
-  return events.sort((a, b) => a.at - b.at);
+  return collapseCancellations(events).sort((a, b) => a.at - b.at);
+}
+
+/** One line for all the steps a person's ending cancelled, instead of one per step. */
+function collapseCancellations(events: TimelineEvent[]): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  const grouped = new Map<string, { event: TimelineEvent; count: number }>();
+  for (const event of events) {
+    if (event.what !== 'cancelled') {
+      out.push(event);
+      continue;
+    }
+    const reason = event.detail.replace(/^[^:]*: (Cancelled: )?/, '');
+    const group = grouped.get(event.person);
+    if (group) group.count += 1;
+    else grouped.set(event.person, { event: { ...event, detail: reason }, count: 1 });
+  }
+  for (const { event, count } of grouped.values()) {
+    out.push({ ...event, detail: `${count} waiting step${count === 1 ? '' : 's'}: ${event.detail}` });
+  }
+  return out;
 }
 
 /** `Tue 08 Dec 08:30` in the zone, so a reader sees the campaign days go by. */
