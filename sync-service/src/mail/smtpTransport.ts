@@ -43,7 +43,7 @@ export class SmtpTransport implements MailTransport {
     }
     try {
       const info = await this.poolFor(server).send(mime.envelope, mime.raw);
-      this.logger.info({ stepKey: email.stepKey, messageId: email.messageId, response: info.response }, 'accepted');
+      this.logger.debug({ stepKey: email.stepKey, messageId: email.messageId, response: info.response }, 'accepted');
       return { kind: 'accepted', response: info.response, deliveredMessageId: info.serverMessageId ?? email.messageId };
     } catch (error) {
       const failure = error as PoolSendError;
