@@ -3,6 +3,7 @@
 // and one-click unsubscribe. Pure: everything it needs comes in as values, so a follow-up can be
 // composed from stored state after a restart and the same input always gives the same email.
 import { attributionLine } from './attribution.ts';
+import { ComposeError } from './composeError.ts';
 import { renderBody, renderSubject } from './compiledTemplate.ts';
 import { domainOf, headerSafe, mailAddress, type Address } from './headerText.ts';
 import { safeHtml } from './htmlPolicy.ts';
@@ -98,6 +99,9 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
     subject = headerSafe(renderSubject(input.subject, context));
     assertNoRawMergeTokens({ subject, 'text body': text, 'HTML body': html, 'sender name': from.name, 'recipient name': to.name });
   } else {
+    if (!(previous.sentAt instanceof Date) || Number.isNaN(previous.sentAt.getTime())) {
+      throw new ComposeError('MAIL.INVALID_PREVIOUS_EMAIL', `quote: the previous email's sent time "${String(previous.sentAt)}" is not a date`, 'quote');
+    }
     // A subject prepared for sending outside the product may still hold merge tokens.
     subject = replySubject(renderSubject(previous.subject, context));
     const reply = threadHeaders(previous);

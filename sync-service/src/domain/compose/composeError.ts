@@ -7,7 +7,8 @@ export type ComposeErrorCode =
   | 'MAIL.RAW_MERGE_TOKEN'
   | 'MAIL.INVALID_ADDRESS'
   | 'MAIL.INVALID_TEMPLATE'
-  | 'MAIL.INVALID_TIME_ZONE';
+  | 'MAIL.INVALID_TIME_ZONE'
+  | 'MAIL.INVALID_PREVIOUS_EMAIL';
 
 /** Where in composition the problem was found. */
 export type ComposeStage = 'subject' | 'body' | 'quote' | 'from' | 'to' | 'attribution' | 'final-guard';

@@ -154,6 +154,11 @@ describe('attribution dates', () => {
     expect(attributionDate(new Date(instant), zone)).toBe(expected);
   });
 
+  it('refuses a previous email without a usable sent time', () => {
+    const previous: PreviousEmail = { subject: 'x', html: '<p>x</p>', sentAt: new Date('not a date'), from: { name: '', address: bob.Email }, messageId: '<a@x>' };
+    expect(() => composeEmail(baseInput({ previous }))).toThrow(expect.objectContaining({ code: 'MAIL.INVALID_PREVIOUS_EMAIL', stage: 'quote' }));
+  });
+
   it('refuses an unknown time zone with a stable code', () => {
     const previous: PreviousEmail = { subject: 'x', html: '<p>x</p>', sentAt: new Date(), from: { name: '', address: bob.Email }, messageId: '<a@x>' };
     expect(() => composeEmail(baseInput({ senderTimeZone: 'Mars/Olympus', previous }))).toThrow(expect.objectContaining({ code: 'MAIL.INVALID_TIME_ZONE' }));
