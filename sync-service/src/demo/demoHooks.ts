@@ -88,14 +88,18 @@ async function startDemoService(
   };
 }
 
-export function emulatorHooks(): DemoHooks {
-  let emulator: Awaited<ReturnType<typeof startOrgEmulator>> | null = null;
+export type StartedEmulator = Awaited<ReturnType<typeof startOrgEmulator>>;
+
+/** `onOrgStarted`: tests reach the emulator's fault and inspection handles through it. */
+export function emulatorHooks(options: { onOrgStarted?: (emulator: StartedEmulator) => void } = {}): DemoHooks {
+  let emulator: StartedEmulator | null = null;
   return {
     async startOrg({ clock }) {
       // Sessions outlive the demo: with the clock jumping days ahead, a 2-hour session would expire
       // at every jump and the demo would show re-logins instead of the campaign.
       emulator = await startOrgEmulator({ seed: path.join(REPO_ROOT, 'data/sample-plan.json'), clock, tokenLifetimeMs: 365 * 24 * 3_600_000 });
       const e = emulator;
+      options.onOrgStarted?.(e);
       return {
         loginUrl: e.url,
         apiVersion: e.apiVersion,
