@@ -225,9 +225,12 @@ class EnrollmentWalk {
         const expiryDay = this.zone.dayOf(expiredAt);
         this.release = { at: expiredAt, expiryDay, day: this.calendar.firstCampaignDayFrom(expiryDay) };
       }
+    } else if (this.ended) {
+      // A task the campaign never reached gates nothing.
+      item.state = 'ended';
+      item.endedReason = this.ended.reason;
     } else {
-      item.state = this.ended ? 'ended' : this.held ? 'held' : facts.taskOpenedAt != null ? 'open' : dependsOn !== null ? 'waiting' : 'scheduled';
-      if (this.ended) item.endedReason = this.ended.reason;
+      item.state = this.held ? 'held' : facts.taskOpenedAt != null ? 'open' : dependsOn !== null ? 'waiting' : 'scheduled';
       // Until it is sent, a Manual_Task email projects the Default Send Time for its followers.
       if (step.isEmail) this.currentDayEmailMinute = this.campaign.defaultSendMinute;
       this.gate = step.id;

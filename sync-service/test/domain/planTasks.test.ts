@@ -147,6 +147,17 @@ describe('expiry', () => {
     expect(result.ended).toEqual({ reason: 'TASK_EXPIRED', stepId: 'call', at: instant('2026-05-08T00:00+02:00') });
     expect(result.items.map((planned) => planned.state)).toEqual(['scheduled', 'expired', 'ended', 'ended']);
     expect(item(result, 'd3').endedReason).toBe('TASK_EXPIRED');
+    expect(item(result, 'd3').dependsOn).toBeNull();
+  });
+
+  it('End_Campaign: a later task is ended too and holds nothing', () => {
+    const steps = [task('call', 1, 1), task('inmail', 2, 1, 'InMail'), email('after', 3, 1, 'At_Time', '10:00')];
+    const result = plan({ campaign: campaign(steps, { onTaskExpiry: 'End_Campaign' }), launchedAt: mondayLaunch, progress: { call: { expiredAt: instant('2026-05-07T00:00+02:00') } } });
+    expect(result.items.map((planned) => [planned.stepId, planned.state, planned.dependsOn])).toEqual([
+      ['call', 'expired', null],
+      ['inmail', 'ended', null],
+      ['after', 'ended', null],
+    ]);
   });
 });
 
