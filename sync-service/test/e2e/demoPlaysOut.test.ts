@@ -2,44 +2,10 @@
 // SMTP server — played through, then what prospects received read back with mailparser.
 // Covers every send option, threaded follow-ups, a rep's edited Command Center email, an
 // opt-out, a one-click unsubscribe, a bounce and both task-expiry policies (see demoScript.ts).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
-import { emulatorHooks } from '../../src/demo/demoHooks.ts';
-import { runDemo } from '../../src/demo/runDemo.ts';
+import { describe, expect, it } from 'vitest';
+import { playDemo, recipientOf } from './playDemo.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-export async function playDemo(hooks = emulatorHooks()) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'demo-e2e-'));
-  dirs.push(dir);
-  const lines: string[] = [];
-  const result = await runDemo(
-    {
-      speed: 600,
-      forever: false,
-      dir,
-      write: (line) => lines.push(line),
-      logger: pino({ level: 'silent' }),
-      maxSimulatedDays: 30,
-      refreshMs: 25,
-      timeLapse: true,
-    },
-    hooks,
-  );
-  const mailDir = path.join(dir, 'mail');
-  const mails: ParsedMail[] = [];
-  for (const file of readdirSync(mailDir).sort()) mails.push(await simpleParser(readFileSync(path.join(mailDir, file))));
-  return { result, lines, mails };
-}
-
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';
+const to = recipientOf;
 
 describe('the demo', () => {
   it('plays the sample campaign out as designed, and says so', async () => {
