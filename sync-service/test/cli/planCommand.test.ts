@@ -83,6 +83,26 @@ describe('sync-service plan', { timeout: 180_000 }, () => {
     expect(JSON.parse(now.stdout).items[0]).toMatchObject({ date: '2026-04-30', at: '2026-04-30T10:00:00Z' });
   });
 
+  it('takes --send-at now for Choose_At_Launch, and counts the file\'s holidays even with skipHolidays off', async () => {
+    const file = campaignFile({
+      timeZone: 'Europe/Paris',
+      skipWeekends: true,
+      skipHolidays: false,
+      holidays: ['2026-05-05'],
+      steps: [
+        { id: 'intro', day: 1, order: 1, type: 'Email', sendOption: 'Choose_At_Launch' },
+        { id: 'next', day: 2, order: 1, type: 'Email', sendOption: 'Same_Time_As_Previous' },
+      ],
+    });
+    // Launched Mon 4 May 15:20:30 Paris; Day 2 skips the Tue 5 holiday: Wed 6 at 15:20.
+    const result = await plan(file, '--launch', '2026-05-04T13:20:30Z', '--send-at', 'now');
+    expect(result.stderrLines).toEqual([]);
+    expect(JSON.parse(result.stdout).items).toEqual([
+      { stepId: 'intro', day: 1, kind: 'send', date: '2026-05-04', at: '2026-05-04T13:20:30Z', threadOf: null, dependsOn: null },
+      { stepId: 'next', day: 2, kind: 'send', date: '2026-05-06', at: '2026-05-06T13:20:00Z', threadOf: null, dependsOn: null },
+    ]);
+  });
+
   it('explains every flag in --help with an example', async () => {
     const result = await plan('--help');
     expect(result.status).toBe(0);
@@ -125,6 +145,11 @@ describe('sync-service plan', { timeout: 180_000 }, () => {
       name: 'Choose_At_Launch without --send-at',
       args: () => [campaignFile({ timeZone: 'Europe/Paris', steps: [{ id: 'intro', day: 1, order: 1, type: 'Email', sendOption: 'Choose_At_Launch' }] }), '--launch', '2026-04-30T10:00:00Z'],
       lines: [/Step intro: Send At is required at launch for Choose_At_Launch.*PLAN.MISSING_SEND_AT/],
+    },
+    {
+      name: 'a bad holiday in the file',
+      args: () => [campaignFile({ timeZone: 'UTC', holidays: ['2026-05-32'], steps: [{ id: 'a', day: 1, order: 1, type: 'Call' }] }), '--launch', '2026-04-30T10:00:00Z'],
+      lines: [/Holiday "2026-05-32" is not a date.*PLAN.INVALID_HOLIDAY/],
     },
     { name: 'several bad flags at once', args: () => [example, '--launch', 'x', '--tz', 'Nowhere/Land', '--holidays', 'May 8'], lines: [/--launch x/, /--holidays May 8/, /Unknown time zone "Nowhere\/Land"/] },
   ];
