@@ -8,7 +8,7 @@ var __defProp = Object.defineProperty;
 var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
 var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
-// ../..sync-service/src/domain/calendarDate.ts
+// sync-service/src/domain/calendarDate.ts
 var MS_PER_MINUTE = 6e4;
 var MS_PER_DAY = 864e5;
 function dayNumberFromCivil(year, month, day) {
@@ -53,12 +53,18 @@ function parseIsoDate(text) {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayNumberFromCivil(year, month, day);
 }
+var formatted = /* @__PURE__ */ new Map();
 function formatIsoDate(dayNumber) {
+  const known = formatted.get(dayNumber);
+  if (known !== void 0) return known;
   const { year, month, day } = civilFromDayNumber(dayNumber);
-  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  const text = `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  if (formatted.size >= 1e5) formatted.clear();
+  formatted.set(dayNumber, text);
+  return text;
 }
 
-// ../..sync-service/src/domain/timeOfDay.ts
+// sync-service/src/domain/timeOfDay.ts
 var TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?Z?$/;
 function parseTimeOfDay(text) {
   const match = TIME_OF_DAY.exec(text);
@@ -71,7 +77,7 @@ function formatTimeOfDay(minutes) {
   return `${hours < 10 ? "0" : ""}${hours}:${rest < 10 ? "0" : ""}${rest}`;
 }
 
-// ../..sync-service/src/domain/zonedTime.ts
+// sync-service/src/domain/zonedTime.ts
 var MS_PER_SECOND = 1e3;
 var ZoneRules = class {
   constructor(name) {
@@ -95,6 +101,27 @@ var ZoneRules = class {
       minute: "numeric",
       second: "numeric"
     });
+  }
+  /** The local calendar date of an instant. */
+  dayOf(instant) {
+    return Math.floor((instant + this.offsetAt(instant)) / MS_PER_DAY);
+  }
+  /** The local time of day of an instant, in whole minutes (seconds dropped). */
+  minuteOf(instant) {
+    const wall = instant + this.offsetAt(instant);
+    return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  }
+  /** See zonedInstant. */
+  instantOf(day, minute) {
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    const offsetBefore = this.offsetAt(wall - MS_PER_DAY);
+    const offsetAfter = this.offsetAt(wall + MS_PER_DAY);
+    if (offsetBefore === offsetAfter) return wall - offsetBefore;
+    const earlier = wall - Math.max(offsetBefore, offsetAfter);
+    const later = wall - Math.min(offsetBefore, offsetAfter);
+    if (this.offsetAt(earlier) + earlier === wall) return earlier;
+    if (this.offsetAt(later) + later === wall) return later;
+    return wall - offsetBefore;
   }
   /** UTC offset (ms) in force at an instant: local wall time = instant + offset. */
   offsetAt(instant) {
@@ -192,7 +219,7 @@ var ZoneRules = class {
   }
 };
 var zones = /* @__PURE__ */ new Map();
-function rulesOf(timeZone) {
+function timeZoneRules(timeZone) {
   const rules = zones.get(timeZone);
   if (rules) return rules;
   if (rules === null || !isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
@@ -210,31 +237,22 @@ function isValidTimeZone(timeZone) {
   }
 }
 function utcOffsetAt(timeZone, instant) {
-  return rulesOf(timeZone).offsetAt(instant);
+  return timeZoneRules(timeZone).offsetAt(instant);
 }
 function localDayOf(timeZone, instant) {
-  return Math.floor((instant + rulesOf(timeZone).offsetAt(instant)) / MS_PER_DAY);
+  return timeZoneRules(timeZone).dayOf(instant);
 }
 function localMinuteOf(timeZone, instant) {
-  const wall = instant + rulesOf(timeZone).offsetAt(instant);
-  return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  return timeZoneRules(timeZone).minuteOf(instant);
 }
 function zonedInstant(timeZone, day, minute) {
-  const rules = rulesOf(timeZone);
-  const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
-  const offsetBefore = rules.offsetAt(wall - MS_PER_DAY);
-  const offsetAfter = rules.offsetAt(wall + MS_PER_DAY);
-  const earlier = wall - Math.max(offsetBefore, offsetAfter);
-  const later = wall - Math.min(offsetBefore, offsetAfter);
-  if (rules.offsetAt(earlier) + earlier === wall) return earlier;
-  if (rules.offsetAt(later) + later === wall) return later;
-  return wall - offsetBefore;
+  return timeZoneRules(timeZone).instantOf(day, minute);
 }
 function startOfLocalDay(timeZone, day) {
-  return zonedInstant(timeZone, day, 0);
+  return timeZoneRules(timeZone).instantOf(day, 0);
 }
 
-// ../..sync-service/src/domain/formatInstant.ts
+// sync-service/src/domain/formatInstant.ts
 function formatInstant(instant) {
   return new Date(Math.floor(instant / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
 }
@@ -253,7 +271,7 @@ function parseInstant(text) {
   return wall + millis - offset;
 }
 
-// ../..sync-service/src/domain/campaignCalendar.ts
+// sync-service/src/domain/campaignCalendar.ts
 var CampaignCalendar = class {
   constructor(skipWeekends, holidays) {
     __publicField(this, "skipWeekends", skipWeekends);
@@ -306,7 +324,7 @@ function campaignCalendar(skipWeekends, holidays = noHolidays) {
   return calendar;
 }
 
-// ../..sync-service/src/domain/campaign.ts
+// sync-service/src/domain/campaign.ts
 var STEP_TYPES = ["Email", "Call", "InMail", "Custom_Task"];
 var SEND_OPTIONS = [
   "Choose_At_Launch",
@@ -330,7 +348,7 @@ function firstEmailStep(steps) {
   return first && first.day === 1 && first.type === "Email" ? first : null;
 }
 
-// ../..sync-service/src/domain/sendOptions.ts
+// sync-service/src/domain/sendOptions.ts
 var LABELS = {
   Choose_At_Launch: "I will choose when to send this email",
   At_Time: "Send this email at the following time",
@@ -350,7 +368,7 @@ function needsSendTime(option) {
   return option === "At_Time";
 }
 
-// ../..sync-service/src/domain/planErrors.ts
+// sync-service/src/domain/planErrors.ts
 var PlanError = class extends Error {
   constructor(problems) {
     super(problems.map((problem2) => problem2.message).join("\n"));
@@ -365,7 +383,7 @@ function problem(code, message, stepId) {
   return stepId === void 0 ? { code, message } : { code, message, stepId };
 }
 
-// ../..sync-service/src/domain/validateCampaign.ts
+// sync-service/src/domain/validateCampaign.ts
 var FIRST_ONLY = /* @__PURE__ */ new Set(["Choose_At_Launch"]);
 var LATER_ONLY = /* @__PURE__ */ new Set(["Same_Time_As_Previous", "Thread_Previous"]);
 function validateCampaign(campaign) {
@@ -448,7 +466,7 @@ function validateSettings(campaign) {
   return problems;
 }
 
-// ../..sync-service/src/domain/compiledCampaign.ts
+// sync-service/src/domain/compiledCampaign.ts
 var cache2 = /* @__PURE__ */ new WeakMap();
 function compileCampaign(campaign) {
   const cached = cache2.get(campaign);
@@ -485,10 +503,10 @@ function compileStep(step, isFirstEmail) {
   };
 }
 
-// ../..sync-service/src/domain/checkPlanInput.ts
+// sync-service/src/domain/checkPlanInput.ts
 function checkPlanInput(input) {
   const compiled = compileCampaign(input.campaign);
-  const problems = [...compiled.problems];
+  const problems = compiled.problems.length > 0 ? [...compiled.problems] : [];
   if (typeof input.timeZone !== "string" || !isValidTimeZone(input.timeZone)) {
     problems.push(problem("PLAN.UNKNOWN_TIME_ZONE", `Unknown time zone ${JSON.stringify(input.timeZone)} (expected an IANA name such as Europe/Paris)`));
   }
@@ -502,13 +520,22 @@ function checkPlanInput(input) {
   if (sendAt === null && compiled.firstEmail?.option === "Choose_At_Launch") {
     problems.push(problem("PLAN.MISSING_SEND_AT", `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`, compiled.firstEmail.id));
   }
-  for (const date of input.holidays ?? []) {
+  if (input.holidays) problems.push(...checkHolidays(input.holidays));
+  if (input.progress) problems.push(...checkProgress(input, compiled));
+  if (input.pauses && input.pauses.length > 0) problems.push(...checkPauses(input));
+  return problems;
+}
+var checkedHolidays = /* @__PURE__ */ new WeakMap();
+function checkHolidays(holidays) {
+  const known = checkedHolidays.get(holidays);
+  if (known) return known;
+  const problems = [];
+  for (const date of holidays) {
     if (typeof date !== "string" || parseIsoDate(date) === null) {
       problems.push(problem("PLAN.INVALID_HOLIDAY", `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`));
     }
   }
-  problems.push(...checkProgress(input, compiled));
-  problems.push(...checkPauses(input));
+  checkedHolidays.set(holidays, problems);
   return problems;
 }
 function checkProgress(input, compiled) {
@@ -558,7 +585,7 @@ function isInstant(value) {
   return typeof value === "number" && Number.isFinite(value);
 }
 
-// ../..sync-service/src/domain/planEnrollment.ts
+// sync-service/src/domain/planEnrollment.ts
 var NO_PROGRESS = {};
 var NO_PAUSES = [];
 function planEnrollment(input) {
@@ -566,13 +593,13 @@ function planEnrollment(input) {
   if (problems.length > 0) throw new PlanError(problems);
   return new EnrollmentWalk(input, compileCampaign(input.campaign)).run();
 }
-function dayOneOf(campaign, calendar, timeZone, launchedAt, sendAt) {
-  if (sendAt !== null) return localDayOf(timeZone, sendAt);
-  const launchDay = localDayOf(timeZone, launchedAt);
+function dayOneOf(campaign, calendar, zone, launchedAt, sendAt) {
+  if (sendAt !== null) return zone.dayOf(sendAt);
+  const launchDay = zone.dayOf(launchedAt);
   let launchDayWorks = calendar.isCampaignDay(launchDay);
   const first = campaign.firstEmail;
   if (launchDayWorks && first?.option === "At_Time" && first.sendMinute !== null) {
-    launchDayWorks = zonedInstant(timeZone, launchDay, first.sendMinute) >= launchedAt;
+    launchDayWorks = zone.instantOf(launchDay, first.sendMinute) >= launchedAt;
   }
   return launchDayWorks ? launchDay : calendar.nextCampaignDayAfter(launchDay);
 }
@@ -600,7 +627,7 @@ var EnrollmentWalk = class {
     // Memo of the last position → date lookup; positions only grow along the walk.
     __publicField(this, "memoPosition", 0);
     __publicField(this, "memoDate");
-    this.zone = input.timeZone;
+    this.zone = timeZoneRules(input.timeZone);
     this.calendar = campaignCalendar(campaign.skipWeekends, input.holidays);
     this.progress = input.progress ?? {};
     this.pauses = input.pauses && input.pauses.length > 1 ? [...input.pauses].sort((a, b) => a.pausedAt - b.pausedAt) : input.pauses ?? NO_PAUSES;
@@ -620,7 +647,7 @@ var EnrollmentWalk = class {
       items.push(step.isTask ? this.planTask(step) : this.planSend(step));
     }
     return {
-      timeZone: this.zone,
+      timeZone: this.input.timeZone,
       day1: formatIsoDate(this.day1),
       campaignStart: this.campaignStart,
       shiftDays: this.shift,
@@ -636,7 +663,7 @@ var EnrollmentWalk = class {
     const sentAt = facts.sentAt ?? null;
     let at = this.sendMoment(step);
     while (this.applyPauses(sentAt ?? at)) at = this.sendMoment(step);
-    if (this.release && at < this.release.at) at = zonedInstant(this.zone, this.release.day, localMinuteOf(this.zone, at));
+    if (this.release && at < this.release.at) at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
     if (at < this.floor) at = this.floor;
     let state;
     if (sentAt !== null) {
@@ -649,7 +676,7 @@ var EnrollmentWalk = class {
     }
     if (state !== "skipped" && state !== "ended") {
       this.floor = Math.max(this.floor, at);
-      this.currentDayEmailMinute = localMinuteOf(this.zone, at);
+      this.currentDayEmailMinute = this.zone.minuteOf(at);
       this.lastSentEmail = step.id;
     }
     const item = {
@@ -657,7 +684,7 @@ var EnrollmentWalk = class {
       day: step.day,
       order: step.order,
       kind: "send",
-      date: formatIsoDate(localDayOf(this.zone, at)),
+      date: formatIsoDate(this.zone.dayOf(at)),
       at,
       threadOf,
       dependsOn,
@@ -670,13 +697,15 @@ var EnrollmentWalk = class {
   sendMoment(step) {
     const date = this.dateOfPosition(step.day - 1 + this.shift);
     if (step.isFirstEmail) {
-      const chosen = this.input.sendAt ?? zonedInstant(this.zone, this.day1, step.sendMinute);
-      return localDayOf(this.zone, chosen) === date ? chosen : zonedInstant(this.zone, date, localMinuteOf(this.zone, chosen));
+      const chosen = this.input.sendAt ?? this.zone.instantOf(this.day1, step.sendMinute);
+      return this.zone.dayOf(chosen) === date ? chosen : this.zone.instantOf(date, this.zone.minuteOf(chosen));
     }
-    if (step.option === "At_Time") return zonedInstant(this.zone, date, step.sendMinute);
-    if (this.earlierDayEmailMinute !== null) return zonedInstant(this.zone, date, this.earlierDayEmailMinute);
-    if (step.day === 1 && localDayOf(this.zone, this.campaignStart) === date) return this.campaignStart;
-    return zonedInstant(this.zone, date, this.campaign.defaultSendMinute);
+    if (step.option === "At_Time") return this.zone.instantOf(date, step.sendMinute);
+    if (this.earlierDayEmailMinute !== null) return this.zone.instantOf(date, this.earlierDayEmailMinute);
+    if (step.day === 1) {
+      return this.zone.dayOf(this.campaignStart) === date ? this.campaignStart : this.zone.instantOf(date, this.zone.minuteOf(this.campaignStart));
+    }
+    return this.zone.instantOf(date, this.campaign.defaultSendMinute);
   }
   planTask(step) {
     const facts = this.progress[step.id] ?? NO_PROGRESS;
@@ -688,9 +717,9 @@ var EnrollmentWalk = class {
     let due = this.dateOfPosition(step.day - 1 + this.shift);
     while (this.applyPauses(doneAt ?? Infinity)) due = this.dateOfPosition(step.day - 1 + this.shift);
     if (this.release && due < this.release.expiryDay) due = this.release.day;
-    if (this.floor > -Infinity) due = Math.max(due, localDayOf(this.zone, this.floor));
-    const expiresAt = startOfLocalDay(this.zone, this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1);
-    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : startOfLocalDay(this.zone, due);
+    if (this.floor > -Infinity) due = Math.max(due, this.zone.dayOf(this.floor));
+    const expiresAt = this.zone.instantOf(this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1, 0);
+    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : this.zone.instantOf(due, 0);
     const item = {
       stepId: step.id,
       day: step.day,
@@ -708,10 +737,10 @@ var EnrollmentWalk = class {
       const at = completedAt ?? skippedAt;
       item.state = completedAt !== null ? "completed" : "skipped";
       if (completedAt !== null) item.completedAt = completedAt;
-      this.shift += this.calendar.campaignDaysBetween(due, localDayOf(this.zone, at));
+      this.shift += this.calendar.campaignDaysBetween(due, this.zone.dayOf(at));
       this.floor = Math.max(this.floor, at);
       if (completedAt !== null && step.isEmail) {
-        this.currentDayEmailMinute = localMinuteOf(this.zone, completedAt);
+        this.currentDayEmailMinute = this.zone.minuteOf(completedAt);
         this.lastSentEmail = step.id;
       }
     } else if (expiredAt !== null) {
@@ -720,12 +749,14 @@ var EnrollmentWalk = class {
         this.ended ??= { reason: "TASK_EXPIRED", stepId: step.id, at: expiredAt };
       } else {
         this.shift += this.campaign.taskExpiryDays;
-        const expiryDay = localDayOf(this.zone, expiredAt);
+        const expiryDay = this.zone.dayOf(expiredAt);
         this.release = { at: expiredAt, expiryDay, day: this.calendar.firstCampaignDayFrom(expiryDay) };
       }
+    } else if (this.ended) {
+      item.state = "ended";
+      item.endedReason = this.ended.reason;
     } else {
-      item.state = this.ended ? "ended" : this.held ? "held" : facts.taskOpenedAt != null ? "open" : dependsOn !== null ? "waiting" : "scheduled";
-      if (this.ended) item.endedReason = this.ended.reason;
+      item.state = this.held ? "held" : facts.taskOpenedAt != null ? "open" : dependsOn !== null ? "waiting" : "scheduled";
       if (step.isEmail) this.currentDayEmailMinute = this.campaign.defaultSendMinute;
       this.gate = step.id;
     }
@@ -745,7 +776,7 @@ var EnrollmentWalk = class {
         this.held = true;
         break;
       }
-      const begun = this.calendar.campaignDaysBetween(localDayOf(this.zone, pause.pausedAt), localDayOf(this.zone, resumedAt));
+      const begun = this.calendar.campaignDaysBetween(this.zone.dayOf(pause.pausedAt), this.zone.dayOf(resumedAt));
       this.shift += begun;
       this.floor = Math.max(this.floor, resumedAt);
       this.nextPause++;
@@ -765,7 +796,7 @@ var EnrollmentWalk = class {
   }
 };
 
-// ../..sync-service/src/domain/replan.ts
+// sync-service/src/domain/replan.ts
 function taskCompleted(input, stepId, at) {
   requireStep(input, stepId, "task");
   return withFacts(input, stepId, { completedAt: at });
@@ -838,7 +869,7 @@ function requireStep(input, stepId, kind) {
   }
 }
 
-// ../..sync-service/src/domain/holidays.ts
+// sync-service/src/domain/holidays.ts
 var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 var INSTANCES = { First: 1, Second: 2, Third: 3, Fourth: 4, Last: -1 };
 var WEEKDAYS_MASK = 2 + 4 + 8 + 16 + 32;
@@ -912,7 +943,7 @@ function isNthWeekday(record, day, mask) {
   return instance === -1 ? matching[matching.length - 1] === day : matching[instance - 1] === day;
 }
 
-// ../..sync-service/src/domain/compose/composeError.ts
+// sync-service/src/domain/compose/composeError.ts
 var ComposeError = class extends Error {
   constructor(code, message, stage, subject) {
     super(message);
@@ -923,7 +954,7 @@ var ComposeError = class extends Error {
   }
 };
 
-// ../..sync-service/src/domain/compose/mergeFields.ts
+// sync-service/src/domain/compose/mergeFields.ts
 var IDENT = "[A-Za-z][A-Za-z0-9_]*";
 var PATH = `${IDENT}(?:\\.${IDENT})+`;
 var TOKEN = new RegExp(`\\{\\{\\{\\s*(${PATH})\\s*\\}\\}\\}|\\{!\\s*(${PATH})\\s*\\}`, "g");
@@ -1039,12 +1070,12 @@ export {
   PlanError,
   SEND_OPTIONS,
   STEP_TYPES,
+  ZoneRules,
   campaignCalendar,
   checkPlanInput,
   civilFromDayNumber,
   compileCampaign,
   dayNumberFromCivil,
-  dayOneOf,
   daysInMonth,
   emailSent,
   expandHolidays,
@@ -1078,6 +1109,7 @@ export {
   taskCompleted,
   taskExpired,
   taskOpened,
+  timeZoneRules,
   utcOffsetAt,
   validateCampaign,
   weekdayOf,
