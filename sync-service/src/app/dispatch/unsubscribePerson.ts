@@ -37,9 +37,15 @@ export async function unsubscribePerson(
     batch,
     patches,
   );
+  // The org first: if it did not take the ending, the store must not believe it either, so the
+  // next send still finds the opt-out and ends the campaign then.
+  const report = await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: deps.now });
+  if (report.recordErrors > 0) {
+    log.error({ recordErrors: report.recordErrors }, 'unsubscribe: the org did not take every change; the opt-out still stops the next send');
+    return { optedOut: optOut?.ok === true, campaignEnded: false };
+  }
   await deps.store.updatePlanItems(patches);
   await rememberEnded(deps.store, enrollment.Id, 'Unsubscribed', deps.now);
-  await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: deps.now });
   log.info('unsubscribed; campaign ended');
   return { optedOut: optOut?.ok === true, campaignEnded: true };
 }
