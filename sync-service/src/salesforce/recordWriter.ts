@@ -113,7 +113,8 @@ export class RecordWriter {
             !outcome.ok && !outcome.unknownOutcome && outcome.errors.some((e) => isRetryableCode(e.code));
           // A create whose outcome is unknown is never retried blindly: the caller looks it up.
           if (retryable && !lastRound) retryLater.push(index);
-          else outcomes[index] = outcome;
+          // Still failing after the last round for a transient reason: the caller should try later.
+          else outcomes[index] = retryable && !outcome.ok ? { ...outcome, transient: true } : outcome;
         });
       }
       if (retryLater.length > 0) {

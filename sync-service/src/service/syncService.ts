@@ -163,6 +163,7 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
   let lastBeat = -Infinity;
   const tick = async (): Promise<void> => {
     await holdStream().catch(remember('change stream'));
+    await reconciler.retryPending().catch(remember('retry plans'));
     await opener.openDue().catch(remember('open due tasks'));
     await expirer.expireDue().catch(remember('expire tasks'));
     const now = clock.now();

@@ -119,7 +119,20 @@ describe('sync service: resilience', () => {
     org.emulator.faults.add({ route: 'query', kind: 'SERVER_ERROR', status: 500, times: 3 });
     const ids = await addPeople(12);
     org.emulator.faults.expireTokens();
-    await allPlanned(ids);
+    // A batch whose writes kept failing is retried by the stream and by the loop's next ticks.
+    const planned = allPlanned(ids);
+    const ticking = (async () => {
+      for (
+        let i = 0;
+        i < 40 && !(await Promise.race([planned.then(() => true), Promise.resolve(false)]));
+        i += 1
+      ) {
+        await service!.tick();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    await planned;
+    await ticking;
     org.emulator.faults.clear();
     await service.sweep.run('check'); // a later pass changes nothing
     expectPlannedOnce(ids);
@@ -181,5 +194,22 @@ describe('sync service: resilience', () => {
     expect(stepOf(await enrollmentSteps(org.screen, enrollmentId), withCall.stepIds.mail).Status__c).toBe(
       'Scheduled',
     );
+  });
+
+  it('writes that keep failing past every retry are tried again until they land', async () => {
+    service = await startTestService(org, testStore.store);
+    await service.tick();
+    // More consecutive failures than one write's retries (6 attempts).
+    org.emulator.faults.add({ route: 'composite', kind: 'SERVER_ERROR', status: 503, times: 8 });
+    const ids = await addPeople(2);
+    await waitFor(
+      async () => service!.context.metrics.get('record_errors_total') > 0,
+      'a write that gave up',
+    );
+    for (let i = 0; i < 20 && org.emulator.faults.list().length > 0; i += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    await service.tick();
+    await allPlanned(ids);
+    expectPlannedOnce(ids);
   });
 });

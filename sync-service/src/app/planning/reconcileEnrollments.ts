@@ -37,6 +37,23 @@ export interface ReconcileSummary {
   failed: number;
   stepsWritten: number;
   recordErrors: number;
+  /** Writes that kept failing for a passing reason (locks, 5xx, limits): the caller retries. */
+  transientErrors: number;
+}
+
+/** Thrown so a caller with its own retry (the stream's batch, the task poll's cursor) tries again. */
+export class TransientPlanningError extends Error {
+  readonly code = 'PLAN.TRANSIENT_WRITE_FAILURE';
+}
+
+/** Throws when some writes failed for a passing reason, so the triggering work is retried. */
+export function retryIfTransient(summary: ReconcileSummary, what: string): ReconcileSummary {
+  if (summary.transientErrors > 0) {
+    throw new TransientPlanningError(
+      `${what}: ${summary.transientErrors} org writes kept failing for a passing reason; will retry`,
+    );
+  }
+  return summary;
 }
 
 interface Decision {
@@ -58,8 +75,19 @@ function describeErrors(outcome: RecordOutcome): string {
 
 export class EnrollmentReconciler {
   private readonly log: Logger;
+  /** Enrollments whose writes kept failing for a passing reason; retried on the next tick. */
+  private readonly retryLater = new Set<string>();
   constructor(private readonly deps: ReconcileDeps) {
     this.log = deps.logger.child({ component: 'reconcile-enrollments' });
+  }
+
+  /** Re-plans the enrollments whose last pass hit transient write failures. */
+  async retryPending(): Promise<ReconcileSummary | null> {
+    if (this.retryLater.size === 0) return null;
+    const ids = [...this.retryLater];
+    this.retryLater.clear();
+    this.log.info({ enrollments: ids.length }, 'retrying plans that hit transient write failures');
+    return this.reconcile(ids);
   }
 
   /** `observedAt`: when the triggering change happened (a pause or resume takes that time). */
@@ -67,7 +95,14 @@ export class EnrollmentReconciler {
     ids: string[],
     options: { observedAt?: number; preloaded?: EnrollmentRecord[] } = {},
   ): Promise<ReconcileSummary> {
-    const summary: ReconcileSummary = { planned: 0, ended: 0, failed: 0, stepsWritten: 0, recordErrors: 0 };
+    const summary: ReconcileSummary = {
+      planned: 0,
+      ended: 0,
+      failed: 0,
+      stepsWritten: 0,
+      recordErrors: 0,
+      transientErrors: 0,
+    };
     const unique = [...new Set(ids)];
     if (unique.length === 0 && !options.preloaded?.length) return summary;
     const { org, store, reference, clock } = this.deps;
@@ -99,6 +134,10 @@ export class EnrollmentReconciler {
       if (outcome.ok) return;
       refused.add(decision.enrollment.Id);
       summary.recordErrors += 1;
+      if (outcome.transient) {
+        summary.transientErrors += 1;
+        this.retryLater.add(decision.enrollment.Id);
+      }
       if (outcome.errors.some((e) => e.code === 'DUPLICATE_VALUE')) {
         retryAsDuplicate.push(this.decideDuplicate(decision.enrollment, null, batch));
       } else {
@@ -125,6 +164,10 @@ export class EnrollmentReconciler {
         if (item && outcome.id) item.recordId = outcome.id;
       } else {
         summary.recordErrors += 1;
+        if (outcome.transient) {
+          summary.transientErrors += 1;
+          this.retryLater.add(decision.enrollment.Id);
+        }
         failedSteps.add(String(record.Step_Key__c));
         this.log.error(
           { stepKey: record.Step_Key__c, error: describeErrors(outcome) },

@@ -13,8 +13,9 @@ export interface WriteError {
 
 export type RecordOutcome =
   | { ok: true; id: string; created?: boolean }
-  /** `unknownOutcome`: the call failed in a way that may have committed (creates only). */
-  | { ok: false; errors: WriteError[]; unknownOutcome?: boolean };
+  /** `unknownOutcome`: the call failed in a way that may have committed (creates only).
+   * `transient`: it kept failing for a reason that passes (locks, 5xx, limits): try again later. */
+  | { ok: false; errors: WriteError[]; unknownOutcome?: boolean; transient?: boolean };
 
 export interface EnrollmentRecord {
   Id: string;

@@ -7,7 +7,7 @@ import type { ChangeEvent } from '../ports/changeStream.ts';
 import type { CampaignOrg, EnrollmentStepRecord } from '../ports/campaignOrg.ts';
 import type { SyncStore } from '../ports/syncStore.ts';
 import type { SyncMetrics } from '../syncMetrics.ts';
-import type { EnrollmentReconciler } from '../planning/reconcileEnrollments.ts';
+import { retryIfTransient, type EnrollmentReconciler } from '../planning/reconcileEnrollments.ts';
 import type { TaskCompletions } from '../tasks/applyTaskCompletions.ts';
 
 export interface ChangeEventDeps {

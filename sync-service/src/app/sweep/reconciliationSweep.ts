@@ -41,7 +41,14 @@ export class ReconciliationSweep {
   private async sweep(reason: string): Promise<ReconcileSummary> {
     const started = this.deps.clock.now();
     this.deps.reference.invalidate();
-    const total: ReconcileSummary = { planned: 0, ended: 0, failed: 0, stepsWritten: 0, recordErrors: 0 };
+    const total: ReconcileSummary = {
+      planned: 0,
+      ended: 0,
+      failed: 0,
+      stepsWritten: 0,
+      recordErrors: 0,
+      transientErrors: 0,
+    };
     const live = await this.deps.org.liveEnrollmentsChangedSince(null);
     const ended = await this.deps.org.endedEnrollmentsToClose();
     const all = [...live, ...ended];

@@ -10,7 +10,7 @@ import type { CampaignOrg, EnrollmentStepRecord } from '../ports/campaignOrg.ts'
 import type { Clock } from '../ports/clock.ts';
 import type { SyncStore } from '../ports/syncStore.ts';
 import type { SyncMetrics } from '../syncMetrics.ts';
-import type { EnrollmentReconciler } from '../planning/reconcileEnrollments.ts';
+import { retryIfTransient, type EnrollmentReconciler } from '../planning/reconcileEnrollments.ts';
 
 const CURSOR = 'task-poll.systemModstamp';
 /** SystemModstamp is not strictly monotonic across transactions: re-read a small overlap. */
@@ -65,7 +65,8 @@ export class TaskCompletions {
               'could not complete the step',
             );
         }
-        await this.deps.reconciler.reconcile([...enrollmentIds]);
+        // The cursor stays put if re-planning could not be written: the next poll does it again.
+        retryIfTransient(await this.deps.reconciler.reconcile([...enrollmentIds]), 'task completions');
         this.deps.metrics.add('tasks_completed_total', completed);
         this.log.info({ completed }, 'task completions from the task UI applied');
       }
