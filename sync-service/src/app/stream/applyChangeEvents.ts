@@ -99,9 +99,12 @@ export class ChangeEventApplier {
       for (const id of await org.enrollmentIdsOfCampaigns([...campaigns])) touch(id, at);
     }
     if (enrollments.size > 0) {
-      await this.deps.reconciler.reconcile([...enrollments.keys()], {
+      const summary = await this.deps.reconciler.reconcile([...enrollments.keys()], {
         observedAt: Math.max(...enrollments.values()),
       });
+      // A write that kept failing for a passing reason fails the batch: the stream retries it
+      // and its replay position does not move past it.
+      retryIfTransient(summary, 'change events');
     }
     metrics.add('events_applied_total', events.length - own);
     this.log.debug(
