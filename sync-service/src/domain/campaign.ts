@@ -1,19 +1,20 @@
 // The campaign as the planner sees it (DESIGN §2, §3): settings and an ordered list of steps.
 // Values are the picklist API names, the same strings in the org, in JSON and in code.
+import {
+  CAMPAIGN_STEP_SEND_OPTION_VALUES,
+  CAMPAIGN_STEP_TYPE_VALUES,
+  SALES_CAMPAIGN_ON_TASK_EXPIRY_VALUES,
+} from '@sales-campaigns/metadata/schema';
 
-export const STEP_TYPES = ['Email', 'Call', 'InMail', 'Custom_Task'] as const;
+// The picklist values come from the package itself (generated from force-app), so a value
+// renamed in Salesforce breaks this build instead of a plan in production.
+export const STEP_TYPES = CAMPAIGN_STEP_TYPE_VALUES;
 export type StepType = (typeof STEP_TYPES)[number];
 
-export const SEND_OPTIONS = [
-  'Choose_At_Launch',
-  'At_Time',
-  'Manual_Task',
-  'Same_Time_As_Previous',
-  'Thread_Previous',
-] as const;
+export const SEND_OPTIONS = CAMPAIGN_STEP_SEND_OPTION_VALUES;
 export type SendOption = (typeof SEND_OPTIONS)[number];
 
-export const ON_TASK_EXPIRY = ['Skip_Step', 'End_Campaign'] as const;
+export const ON_TASK_EXPIRY = SALES_CAMPAIGN_ON_TASK_EXPIRY_VALUES;
 export type OnTaskExpiry = (typeof ON_TASK_EXPIRY)[number];
 
 /** Org defaults (Campaign_Setting__mdt) used when a campaign leaves a setting empty. */

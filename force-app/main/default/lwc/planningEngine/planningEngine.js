@@ -324,16 +324,21 @@ function campaignCalendar(skipWeekends, holidays = noHolidays) {
   return calendar;
 }
 
-// sync-service/src/domain/campaign.ts
-var STEP_TYPES = ["Email", "Call", "InMail", "Custom_Task"];
-var SEND_OPTIONS = [
+// metadata/src/generated/packageSchema.ts
+var CAMPAIGN_STEP_SEND_OPTION_VALUES = [
   "Choose_At_Launch",
   "At_Time",
   "Manual_Task",
   "Same_Time_As_Previous",
   "Thread_Previous"
 ];
-var ON_TASK_EXPIRY = ["Skip_Step", "End_Campaign"];
+var CAMPAIGN_STEP_TYPE_VALUES = ["Email", "Call", "InMail", "Custom_Task"];
+var SALES_CAMPAIGN_ON_TASK_EXPIRY_VALUES = ["Skip_Step", "End_Campaign"];
+
+// sync-service/src/domain/campaign.ts
+var STEP_TYPES = CAMPAIGN_STEP_TYPE_VALUES;
+var SEND_OPTIONS = CAMPAIGN_STEP_SEND_OPTION_VALUES;
+var ON_TASK_EXPIRY = SALES_CAMPAIGN_ON_TASK_EXPIRY_VALUES;
 var DEFAULT_TASK_EXPIRY_DAYS = 2;
 var DEFAULT_ON_TASK_EXPIRY = "Skip_Step";
 var DEFAULT_SEND_TIME = "09:00";
