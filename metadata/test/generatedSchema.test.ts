@@ -1,5 +1,12 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_SCHEMA_FILE, checkGeneratedSchemaFresh } from '../src/schema/generateSchema.ts';
+import {
+  GENERATED_SCHEMA_FILE,
+  checkGeneratedSchemaFresh,
+  generateSchemaSource,
+} from '../src/schema/generateSchema.ts';
 import {
   CAMPAIGN_STEP_SEND_OPTION_VALUES,
   ENROLLMENT_STEP_STATUS_VALUES,
@@ -12,7 +19,7 @@ import type {
   Campaign_Step__c,
   Enrollment_Step__c,
 } from '@sales-campaigns/metadata/schema';
-import { fixture, forceAppDir } from './paths.ts';
+import { forceAppDir, repoRoot } from './paths.ts';
 
 describe('the generated typed schema', () => {
   it('is up to date with force-app', async () => {
@@ -20,13 +27,27 @@ describe('the generated typed schema', () => {
   });
 
   it('names the stale file and the fix when it drifts', async () => {
-    const stale = `${fixture('broken-stale-schema')}/packageSchema.ts`;
-    const [problem] = await checkGeneratedSchemaFresh(forceAppDir, stale);
-    expect(problem?.file).toBe(stale);
-    // The fixture renamed Step_Key__c; whatever else changes in force-app, the file stays stale.
-    expect(problem?.message).toMatch(
-      /^stale: differs from .*force-app from line \d+ \(expected ".*"\); run `npm run generate -w @sales-campaigns\/metadata`/,
-    );
+    // Build the stale file at run time: what force-app generates now, with one field renamed.
+    // The repository's Prettier settings go alongside so only the rename differs.
+    const dir = mkdtempSync(path.join(tmpdir(), 'stale-schema-'));
+    try {
+      copyFileSync(path.join(repoRoot, '.prettierrc.json'), path.join(dir, '.prettierrc.json'));
+      const stale = path.join(dir, 'packageSchema.ts');
+      const lines = (await generateSchemaSource(forceAppDir, stale)).split('\n');
+      const renamed = lines.findIndex((line) => line === '      Step_Key__c: {');
+      expect(renamed).toBeGreaterThan(-1);
+      lines[renamed] = '      Step_Keys__c: {';
+      writeFileSync(stale, lines.join('\n'));
+
+      const [problem] = await checkGeneratedSchemaFresh(forceAppDir, stale);
+      expect(problem?.file).toBe(stale);
+      expect(problem?.message).toBe(
+        `stale: differs from ${forceAppDir} from line ${renamed + 1} (expected "      Step_Key__c: {"); ` +
+          'run `npm run generate -w @sales-campaigns/metadata` and commit the result',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(GENERATED_SCHEMA_FILE).toMatch(/metadata\/src\/generated\/packageSchema\.ts$/);
   });
 
