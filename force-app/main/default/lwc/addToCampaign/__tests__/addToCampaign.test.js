@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import AddToCampaign from 'c/addToCampaign';
 import { getRecord, createRecord } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
+import { $, flush as settle, mount, texts, unmountAll, useFakeClock } from '../../../../../test/componentDom';
 
 const mockCampaign = require('./data/graphqlCampaign.json');
 const mockContacts = require('./data/graphqlContacts.json');
@@ -17,15 +17,7 @@ const USER_ID = '005000000000000000';
 // Thursday 30 April 2026, 03:00 in Los Angeles (the rep's time zone in these tests).
 const NOW = '2026-04-30T10:00:00.000Z';
 
-async function flush() {
-    for (let i = 0; i < 12; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
+const flush = () => settle(12);
 
 const isQuery = (name) => (config) => typeof config.query === 'string' && config.query.includes(name);
 const configOf = (name) => [...graphql._wireInstances].map((w) => w.getConfig()).find(isQuery(name));
@@ -41,10 +33,7 @@ function campaignWith(changeSteps, changeCampaign = () => {}) {
 }
 
 function create(props) {
-    const element = createElement('c-add-to-campaign', { is: AddToCampaign });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
+    return mount('c-add-to-campaign', AddToCampaign, props);
 }
 
 async function change(element, selector, detail) {
@@ -59,13 +48,11 @@ async function click(element, selector) {
 
 describe('c-add-to-campaign', () => {
     beforeEach(() => {
-        jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'queueMicrotask'] });
+        useFakeClock(NOW);
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
         jest.useRealTimers();
         createRecord.mockReset();

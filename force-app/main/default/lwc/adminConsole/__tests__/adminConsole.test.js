@@ -1,27 +1,16 @@
-import { createElement } from 'lwc';
 import AdminConsole from 'c/adminConsole';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import LightningConfirm from 'lightning/confirm';
+import { $, flush, mount, texts, unmountAll, useFakeClock } from '../../../../../test/componentDom';
 
 const mockGraphql = require('./data/graphql.json');
 const NOW = '2026-05-05T17:00:00.000Z';
 const UNCERTAIN = 'a03000000000001AAA';
 const FAILED = 'a03000000000002AAA';
 
-async function flush() {
-    for (let i = 0; i < 10; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
-
 async function loaded(data = mockGraphql) {
-    const element = createElement('c-admin-console', { is: AdminConsole });
-    document.body.appendChild(element);
+    const element = mount('c-admin-console', AdminConsole);
     await flush();
     graphql.emit(data);
     await flush();
@@ -30,20 +19,17 @@ async function loaded(data = mockGraphql) {
 
 describe('c-admin-console', () => {
     beforeEach(() => {
-        jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'queueMicrotask'] });
+        useFakeClock(NOW);
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
         jest.useRealTimers();
     });
 
     it('shows a spinner, then a load error', async () => {
-        const element = createElement('c-admin-console', { is: AdminConsole });
-        document.body.appendChild(element);
+        const element = mount('c-admin-console', AdminConsole);
         await flush();
         expect($(element, 'lightning-spinner').alternativeText).toBe('Loading the service status');
         graphql.emitErrors([{ message: 'No access to Sync_Service_Status__c' }]);

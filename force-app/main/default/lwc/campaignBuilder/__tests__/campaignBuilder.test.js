@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import CampaignBuilder from 'c/campaignBuilder';
 import { getRecord, createRecord, updateRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import LightningConfirm from 'lightning/confirm';
+import { $, flush, mount, unmountAll } from '../../../../../test/componentDom';
 
 const mockGetRecord = require('./data/getRecord.json');
 const mockGraphql = require('./data/graphql.json');
@@ -13,20 +13,9 @@ const CALL_ID = 'a01000000000002AAA';
 const BUMP_ID = 'a01000000000003AAA';
 
 function createBuilder() {
-    const element = createElement('c-campaign-builder', { is: CampaignBuilder });
-    element.recordId = CAMPAIGN_ID;
-    document.body.appendChild(element);
-    return element;
+    return mount('c-campaign-builder', CampaignBuilder, { recordId: CAMPAIGN_ID });
 }
 
-// Lets wire emissions, promise chains and re-renders settle.
-async function flush() {
-    for (let i = 0; i < 10; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
 const text = (node) => node.textContent.replace(/\s+/g, ' ').trim();
 
@@ -40,9 +29,7 @@ async function loaded() {
 
 describe('c-campaign-builder', () => {
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
     });
 

@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import CampaignSettings from 'c/campaignSettings';
 import { getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
+import { $, flush, mount, unmountAll } from '../../../../../test/componentDom';
 
 const mockGetRecord = require('./data/getRecord.json');
 const mockGetObjectInfo = require('./data/getObjectInfo.json');
@@ -10,19 +10,8 @@ const mockOnTaskExpiry = require('./data/getPicklistValuesOnTaskExpiry.json');
 
 const CAMPAIGN_ID = 'a00000000000001AAA';
 
-async function flush() {
-    for (let i = 0; i < 10; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-
 function createSettings() {
-    const element = createElement('c-campaign-settings', { is: CampaignSettings });
-    element.recordId = CAMPAIGN_ID;
-    document.body.appendChild(element);
-    return element;
+    return mount('c-campaign-settings', CampaignSettings, { recordId: CAMPAIGN_ID });
 }
 
 async function loaded() {
@@ -43,9 +32,7 @@ async function change(element, selector, detail) {
 
 describe('c-campaign-settings', () => {
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
     });
 

@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import CampaignStepEditor from 'c/campaignStepEditor';
+import { $, mount, unmountAll } from '../../../../../test/componentDom';
 
 const FIRST_SET = [
     { value: 'Choose_At_Launch', label: 'I will choose when to send this email' },
@@ -44,14 +44,8 @@ function newStep(changes = {}) {
 }
 
 function createEditor({ steps = [], step = newStep() } = {}) {
-    const element = createElement('c-campaign-step-editor', { is: CampaignStepEditor });
-    element.steps = steps;
-    element.step = step;
-    document.body.appendChild(element);
-    return element;
+    return mount('c-campaign-step-editor', CampaignStepEditor, { steps, step });
 }
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 
 async function change(element, selector, value) {
     $(element, selector).dispatchEvent(new CustomEvent('change', { detail: { value } }));
@@ -60,9 +54,7 @@ async function change(element, selector, value) {
 
 describe('c-campaign-step-editor', () => {
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
     });
 

@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import CampaignTimeline from 'c/campaignTimeline';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
 import LightningConfirm from 'lightning/confirm';
+import { $, deepTexts, flush, mount, unmountAll, useFakeClock } from '../../../../../test/componentDom';
 
 const mockGraphql = require('./data/graphql.json');
 
@@ -10,28 +10,11 @@ const CONTACT_ID = '003000000000001AAA';
 const ACTIVE = 'a02000000000001AAA';
 const NOW = '2026-05-05T08:00:00.000Z';
 
-async function flush() {
-    for (let i = 0; i < 10; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-// The text a rep reads, including what child components (lightning-formatted-date-time) render.
-function deepText(node) {
-    if (node.nodeType === 3) {
-        return node.textContent;
-    }
-    const children = [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes];
-    return children.map(deepText).join('');
-}
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => deepText(n).replace(/\s+/g, ' ').trim());
+// The text a rep reads, including what lightning-formatted-date-time renders.
+const texts = deepTexts;
 
 async function loaded(data = mockGraphql) {
-    const element = createElement('c-campaign-timeline', { is: CampaignTimeline });
-    element.recordId = CONTACT_ID;
-    document.body.appendChild(element);
+    const element = mount('c-campaign-timeline', CampaignTimeline, { recordId: CONTACT_ID });
     await flush();
     graphql.emit(data);
     await flush();
@@ -46,21 +29,17 @@ function withStatus(status) {
 
 describe('c-campaign-timeline', () => {
     beforeEach(() => {
-        jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'queueMicrotask'] });
+        useFakeClock(NOW);
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
         jest.useRealTimers();
     });
 
     it('asks for the enrollments of this record and shows a spinner meanwhile', async () => {
-        const element = createElement('c-campaign-timeline', { is: CampaignTimeline });
-        element.recordId = CONTACT_ID;
-        document.body.appendChild(element);
+        const element = mount('c-campaign-timeline', CampaignTimeline, { recordId: CONTACT_ID });
         await flush();
         expect(graphql.getLastConfig().variables).toEqual({ recordId: CONTACT_ID });
         expect($(element, 'lightning-spinner').alternativeText).toBe('Loading campaigns');

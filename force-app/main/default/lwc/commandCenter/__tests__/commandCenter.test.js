@@ -1,7 +1,7 @@
-import { createElement } from 'lwc';
 import CommandCenter from 'c/commandCenter';
 import { getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { $, flush, mount, texts, unmountAll, useFakeClock } from '../../../../../test/componentDom';
 
 const mockGraphql = require('./data/graphql.json');
 const mockUser = require('./data/getRecord.json');
@@ -11,19 +11,8 @@ const NOW = '2026-05-05T17:00:00.000Z';
 const CALL = 'a03000000000001AAA';
 const EMAIL = 'a03000000000002AAA';
 
-async function flush() {
-    for (let i = 0; i < 10; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
-
 async function loaded() {
-    const element = createElement('c-command-center', { is: CommandCenter });
-    document.body.appendChild(element);
+    const element = mount('c-command-center', CommandCenter);
     await flush();
     getRecord.emit(mockUser);
     graphql.emit(mockGraphql);
@@ -43,20 +32,17 @@ async function open(element, id) {
 
 describe('c-command-center', () => {
     beforeEach(() => {
-        jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'queueMicrotask'] });
+        useFakeClock(NOW);
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
         jest.useRealTimers();
     });
 
     it('shows a spinner, then the counts of each bucket', async () => {
-        const element = createElement('c-command-center', { is: CommandCenter });
-        document.body.appendChild(element);
+        const element = mount('c-command-center', CommandCenter);
         await flush();
         expect($(element, 'lightning-spinner').alternativeText).toBe('Loading your campaign steps');
         expect(graphql.getLastConfig().variables).toEqual({ ownerId: '005000000000000000' });
@@ -88,8 +74,7 @@ describe('c-command-center', () => {
     });
 
     it('shows an empty bucket and load errors', async () => {
-        const element = createElement('c-command-center', { is: CommandCenter });
-        document.body.appendChild(element);
+        const element = mount('c-command-center', CommandCenter);
         await flush();
         graphql.emit({ uiapi: { query: { Enrollment_Step__c: { edges: [] } } } });
         await flush();

@@ -1,8 +1,8 @@
-import { createElement } from 'lwc';
 import LiveFeed from 'c/liveFeed';
 import { getRecords } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
 import { subscribe, unsubscribe, onError } from 'lightning/empApi';
+import { $, flush, mount, texts, unmountAll, useFakeClock } from '../../../../../test/componentDom';
 
 const mockGraphql = require('./data/graphql.json');
 const mockGetRecords = require('./data/getRecords.json');
@@ -11,19 +11,8 @@ const mockGetRecords = require('./data/getRecords.json');
 const NOW = '2026-05-05T17:00:00.000Z';
 const USER_ID = '005000000000000000';
 
-async function flush() {
-    for (let i = 0; i < 10; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
-
 async function loaded() {
-    const element = createElement('c-live-feed', { is: LiveFeed });
-    document.body.appendChild(element);
+    const element = mount('c-live-feed', LiveFeed);
     await flush();
     graphql.emit(mockGraphql);
     await flush();
@@ -64,14 +53,12 @@ async function filter(element, id, value) {
 
 describe('c-live-feed', () => {
     beforeEach(() => {
-        jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'queueMicrotask'] });
+        useFakeClock(NOW);
         subscribe.mockResolvedValue({ id: 'sub-1', channel: '/event/Campaign_Activity__e' });
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.clearAllMocks();
         jest.useRealTimers();
     });
@@ -159,8 +146,7 @@ describe('c-live-feed', () => {
 
     it('shows history errors and an interrupted stream', async () => {
         subscribe.mockRejectedValueOnce({ message: 'Streaming API is not enabled' });
-        const element = createElement('c-live-feed', { is: LiveFeed });
-        document.body.appendChild(element);
+        const element = mount('c-live-feed', LiveFeed);
         await flush();
         expect($(element, 'lightning-spinner').alternativeText).toBe('Loading recent activity');
         graphql.emitErrors([{ message: 'No access' }]);

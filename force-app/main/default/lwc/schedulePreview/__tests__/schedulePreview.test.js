@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import SchedulePreview from 'c/schedulePreview';
+import { $, flush as settle, mount, texts, unmountAll } from '../../../../../test/componentDom';
 
 const SETTINGS = {
     skipWeekends: true,
@@ -35,23 +35,14 @@ const STEPS = [
     }
 ];
 
-async function flush() {
-    for (let i = 0; i < 5; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
+const flush = () => settle(5);
 
 function createPreview({ settings = SETTINGS, steps = STEPS } = {}) {
-    const element = createElement('c-schedule-preview', { is: SchedulePreview });
-    element.settings = settings;
-    element.steps = steps;
-    element.sampleLaunch = '2026-04-30T10:00:00.000Z';
-    document.body.appendChild(element);
-    return element;
+    return mount('c-schedule-preview', SchedulePreview, {
+        settings,
+        steps,
+        sampleLaunch: '2026-04-30T10:00:00.000Z'
+    });
 }
 
 async function change(element, field, value) {
@@ -61,9 +52,7 @@ async function change(element, field, value) {
 
 describe('c-schedule-preview', () => {
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
     });
 
     it('previews the documented example with the planning engine', async () => {

@@ -1,5 +1,5 @@
-import { createElement } from 'lwc';
 import StepComposer from 'c/stepComposer';
+import { $, flush as settle, mount, texts, unmountAll, useFakeClock } from '../../../../../test/componentDom';
 
 const NOW = '2026-05-05T17:00:00.000Z';
 const EMAIL_ITEM = {
@@ -25,21 +25,10 @@ const CALL_ITEM = {
     instructions: 'Ask about the pilot'
 };
 
-async function flush() {
-    for (let i = 0; i < 5; i += 1) {
-        // eslint-disable-next-line no-await-in-loop
-        await Promise.resolve();
-    }
-}
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const texts = (element, selector) =>
-    [...element.shadowRoot.querySelectorAll(selector)].map((n) => n.textContent.replace(/\s+/g, ' ').trim());
+const flush = () => settle(5);
 
 function createComposer(item) {
-    const element = createElement('c-step-composer', { is: StepComposer });
-    element.item = item;
-    document.body.appendChild(element);
-    return element;
+    return mount('c-step-composer', StepComposer, { item });
 }
 
 function listen(element, name) {
@@ -60,13 +49,11 @@ async function click(element, selector) {
 
 describe('c-step-composer', () => {
     beforeEach(() => {
-        jest.useFakeTimers({ now: new Date(NOW), doNotFake: ['nextTick', 'queueMicrotask'] });
+        useFakeClock(NOW);
     });
 
     afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
+        unmountAll();
         jest.useRealTimers();
     });
 
