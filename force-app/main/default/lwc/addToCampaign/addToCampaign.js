@@ -25,6 +25,7 @@ import {
     uniqueKey
 } from 'c/enrollmentRecords';
 import { reduceErrors } from 'c/ldsUtils';
+import { fieldValue as value } from 'c/graphqlFields';
 import { CAMPAIGN_QUERY, CONTACTS_QUERY, LEADS_QUERY } from './addToCampaignQueries';
 
 const USER_FIELDS = [USER_NAME, USER_FIRST_NAME, USER_LAST_NAME, USER_EMAIL, USER_TITLE];
@@ -41,10 +42,6 @@ export const MESSAGES = Object.freeze({
     NO_START_AT: 'Enter the date and time to start.',
     NOBODY_TO_ADD: 'Nobody to add: everyone here is already in this campaign or has opted out of email.'
 });
-
-function value(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : field;
-}
 
 /**
  * Container: adds contacts or leads to a sales campaign. Runs as a screen quick action on

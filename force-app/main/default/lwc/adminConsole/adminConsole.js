@@ -5,6 +5,7 @@ import LightningConfirm from 'lightning/confirm';
 import LOCALE from '@salesforce/i18n/locale';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { isHeartbeatStale, stepStatusLabel } from 'c/stepStatus';
+import { fieldValueOrNull as v } from 'c/graphqlFields';
 
 const CONSOLE_QUERY = gql`
     query adminConsole {
@@ -76,10 +77,6 @@ export const RELOAD_EVERY = 60 * 1000;
 
 /** Setup page listing custom metadata types, where Campaign_Setting__mdt's records are edited. */
 export const SETTINGS_URL = '/lightning/setup/CustomMetadata/home';
-
-function v(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : (field ?? null);
-}
 
 /**
  * Container for the admin app page: the sync service's heartbeat and stream lag

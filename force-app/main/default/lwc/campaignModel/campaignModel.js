@@ -4,6 +4,7 @@
  * planning engine takes (DESIGN §5's campaign file). Service module: pure functions, no template.
  */
 import { compareSteps, sortSteps, STEP_TYPE, SEND_OPTION } from 'c/sendOptions';
+import { fieldValue } from 'c/graphqlFields';
 
 /** 'HH:mm' from a Time field value ('09:00:00.000Z', where the Z does not mean UTC) or an input value. */
 export function fromTimeField(value) {
@@ -20,22 +21,18 @@ export function toTimeField(value) {
     return hhmm ? `${hhmm}:00.000Z` : null;
 }
 
-function graphValue(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : field;
-}
-
 /** A step from a GraphQL Campaign_Step__c node. */
 export function stepFromNode(node) {
     return {
         id: node.Id,
-        day: graphValue(node.Day__c),
-        order: graphValue(node.Order__c),
-        type: graphValue(node.Type__c),
-        sendOption: graphValue(node.Send_Option__c) ?? null,
-        sendTime: fromTimeField(graphValue(node.Send_Time__c)),
-        subject: graphValue(node.Subject__c) ?? '',
-        body: graphValue(node.Body__c) ?? '',
-        instructions: graphValue(node.Instructions__c) ?? ''
+        day: fieldValue(node.Day__c),
+        order: fieldValue(node.Order__c),
+        type: fieldValue(node.Type__c),
+        sendOption: fieldValue(node.Send_Option__c) ?? null,
+        sendTime: fromTimeField(fieldValue(node.Send_Time__c)),
+        subject: fieldValue(node.Subject__c) ?? '',
+        body: fieldValue(node.Body__c) ?? '',
+        instructions: fieldValue(node.Instructions__c) ?? ''
     };
 }
 

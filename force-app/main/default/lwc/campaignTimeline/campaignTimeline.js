@@ -5,6 +5,7 @@ import LightningConfirm from 'lightning/confirm';
 import USER_TIME_ZONE from '@salesforce/i18n/timeZone';
 import { stepTypeLabel } from 'c/sendOptions';
 import { ENROLLMENT_STATUS_LABELS, stepStatusLabel } from 'c/stepStatus';
+import { fieldValueOrNull as v } from 'c/graphqlFields';
 
 const TIMELINE_QUERY = gql`
     query campaignTimeline($recordId: ID) {
@@ -70,10 +71,6 @@ export function isValidTimeZone(timeZone) {
     } catch {
         return false;
     }
-}
-
-function v(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : (field ?? null);
 }
 
 /**

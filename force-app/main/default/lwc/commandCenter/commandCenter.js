@@ -12,6 +12,7 @@ import USER_TITLE from '@salesforce/schema/User.Title';
 import { stepTypeLabel } from 'c/sendOptions';
 import { renderEmailPreview } from 'c/emailPreview';
 import { BUCKETS, bucketsOf, localDate, stepStatusLabel } from 'c/stepStatus';
+import { fieldValueOrNull as v } from 'c/graphqlFields';
 
 const WORK_QUERY = gql`
     query workQueue($ownerId: ID) {
@@ -76,10 +77,6 @@ const WORK_QUERY = gql`
         }
     }
 `;
-
-function v(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : (field ?? null);
-}
 
 function personOf(enrollment) {
     const contact = enrollment?.Contact__r;

@@ -5,6 +5,8 @@
  * owner. Also reads the people GraphQL returns. Service module: pure functions, no template.
  */
 
+import { fieldValue as value } from 'c/graphqlFields';
+
 export const CONTACT = 'Contact';
 export const LEAD = 'Lead';
 
@@ -39,10 +41,6 @@ export function enrollmentRecordInput({ campaignId, person, sendAt, launchedAt, 
             OwnerId: ownerId
         }
     };
-}
-
-function value(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : field;
 }
 
 /** People from a GraphQL answer (Contact or Lead edges), with the fields merge fields read. */

@@ -9,6 +9,7 @@ import { stepTypeLabel } from 'c/sendOptions';
 import { addDays, isInNextDays, localDate } from 'c/stepStatus';
 import { ACTIVITY_KINDS, activityKindLabel, endedKind, eventKind, isEnrollmentKind, stepStatusKind } from 'c/activityKinds';
 import { reduceErrors } from 'c/ldsUtils';
+import { fieldValueOrNull as v } from 'c/graphqlFields';
 
 export const CHANNEL = '/event/Campaign_Activity__e';
 
@@ -101,10 +102,6 @@ export const TIME_FILTERS = Object.freeze([
     { value: 'tomorrow', label: 'Tomorrow' },
     { value: 'next7', label: 'Next 7 days' }
 ]);
-
-function v(field) {
-    return field && typeof field === 'object' && 'value' in field ? field.value : (field ?? null);
-}
 
 /** A UI API record's value at a dotted path of relationship names, e.g. 'Enrollment__r.Campaign__r.Name'. */
 function pathValue(record, path) {
