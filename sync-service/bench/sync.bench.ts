@@ -16,7 +16,8 @@ import { SMTPServer } from 'smtp-server';
 import { startOrgEmulator, type OrgEmulator } from 'org-emulator';
 import type { Clock } from '../src/app/ports/clock.ts';
 import { loadConfig } from '../src/config/index.ts';
-import { nodemailerTransport } from '../src/demo/nodemailerTransport.ts';
+import { SmtpTransport } from '../src/mail/index.ts';
+import { dispatchTransport } from '../src/service/mailTransportAdapter.ts';
 import { dispatchExtensions } from '../src/service/dispatcherSlot.ts';
 import { startSyncService } from '../src/service/syncService.ts';
 import { recordBenchmark } from './recordBenchmark.ts';
@@ -140,7 +141,7 @@ async function startService(emulator: OrgEmulator, smtpPort: number, dir: string
     SYNC_INSTANCE_ID: 'bench',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
-  const transport = nodemailerTransport({ host: '127.0.0.1', port: smtpPort, maxConnections: 5 });
+  const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: smtpPort }, maxConnections: 5 }), clock);
   const extensions = dispatchExtensions({ transport, batchSize: 1000, sendConcurrency: 10, pollIntervalMs: 100, keepLatencies });
   const service = await startSyncService({ config, clock, logger: pino({ level: config.logLevel }), ...extensions });
   return {
@@ -148,7 +149,7 @@ async function startService(emulator: OrgEmulator, smtpPort: number, dir: string
     slot: extensions.created()!,
     stop: async () => {
       await service.stop();
-      transport.close();
+      await transport.close();
     },
   };
 }

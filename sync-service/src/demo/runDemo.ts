@@ -12,7 +12,8 @@ import type { MailTransport } from '../app/dispatch/mailDelivery.ts';
 import { BOUNCING_ADDRESSES, DEMO_SCRIPT, DEMO_START, EXPECTED_ENDINGS, REP_TIME_ZONE, UNSUBSCRIBERS } from './demoScript.ts';
 import { summarize } from './demoSummary.ts';
 import { startMailSink } from './mailSink.ts';
-import { nodemailerTransport } from './nodemailerTransport.ts';
+import { SmtpTransport } from '../mail/index.ts';
+import { dispatchTransport } from '../service/mailTransportAdapter.ts';
 import { UnsubscribingProspects } from './prospects.ts';
 import { ScriptedRep } from './scriptedRep.ts';
 import { hasOverdueWork, jumpFor, nextMomentAfter } from './timeLapse.ts';
@@ -89,7 +90,7 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
   const clock = hooks.clock(org, options.speed);
   const prospects = new UnsubscribingProspects(UNSUBSCRIBERS);
   const sink = await startMailSink({ dir: mailDir, bounce: BOUNCING_ADDRESSES, onMessage: (m) => prospects.onMessage(m) });
-  const transport = nodemailerTransport({ host: '127.0.0.1', port: sink.port, maxConnections: 2 });
+  const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: sink.port }, maxConnections: 2 }), clock);
   let service: DemoService | null = null;
   try {
     service = await hooks.startService({ org, clock, transport, storeFile, logger: options.logger });
@@ -165,7 +166,7 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
     return { exitCode: problems.length > 0 ? 1 : 0, problems, summary: lines };
   } finally {
     await service?.stop();
-    transport.close();
+    await transport.close();
     await sink.close();
     await org.stop();
   }

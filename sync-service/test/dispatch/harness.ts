@@ -14,7 +14,8 @@ import { Dispatcher } from '../../src/app/dispatch/dispatcher.ts';
 import { DispatchMetrics } from '../../src/app/dispatch/dispatchMetrics.ts';
 import type { PlanItem, SyncStore } from '../../src/app/ports/syncStore.ts';
 import type { Clock } from '../../src/app/ports/clock.ts';
-import { nodemailerTransport } from '../../src/demo/nodemailerTransport.ts';
+import { SmtpTransport } from '../../src/mail/index.ts';
+import { dispatchTransport } from '../../src/service/mailTransportAdapter.ts';
 import { connectOrg, type OrgSession } from '../../src/salesforce/orgConnection.ts';
 import { JsforceCampaignOrg } from '../../src/salesforce/jsforceCampaignOrg.ts';
 import { JsforceDeliveryOrg } from '../../src/salesforce/jsforceDeliveryOrg.ts';
@@ -125,7 +126,7 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
     org: new JsforceCampaignOrg(session, { clock, logger, bulkThreshold: 100_000 }),
     delivery: new JsforceDeliveryOrg(session, { clock, logger }),
   } as DispatchWorld;
-  const transport = nodemailerTransport({ host: '127.0.0.1', port: mailbox.port, maxConnections: 2 });
+  const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: mailbox.port }, maxConnections: 2 }), clock);
   const build = async () => {
     world.store = await openStore({ dialect: 'sqlite', url: storeFile });
     world.dispatcher = new Dispatcher({
@@ -152,7 +153,7 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
     await build();
   };
   world.close = async () => {
-    transport.close();
+    await transport.close();
     await world.store.close();
     await mailbox.close();
     await emulator.stop();

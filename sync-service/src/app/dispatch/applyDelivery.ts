@@ -53,7 +53,7 @@ export function applyDelivery(
           Id: stepRecordId,
           Status__c: 'Sent',
           Sent_At__c: iso,
-          Message_Id__c: email.messageId,
+          Message_Id__c: outcome.messageId ?? email.messageId,
           In_Reply_To__c: email.inReplyTo,
           Subject__c: email.subject.slice(0, 255),
           Body__c: email.html.slice(0, 131_072),

@@ -5,7 +5,8 @@ import type { ComposedEmail } from '../../domain/compose/index.ts';
 
 export type DeliveryOutcome =
   /** The recipient's server (or the relay) accepted the message. */
-  | { kind: 'accepted'; reply: string }
+  /** `messageId`: the id the recipient sees when a relay replaced ours (store it for threading). */
+  | { kind: 'accepted'; reply: string; messageId?: string | null }
   /** 4xx or a connection that never reached DATA: nothing was sent, try again later. */
   | { kind: 'temporary'; reply: string }
   /** 5.1.x, mailbox unavailable: the person bounces, the campaign ends. */
