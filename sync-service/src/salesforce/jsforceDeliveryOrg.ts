@@ -16,6 +16,8 @@ const SENDABLE_FIELDS =
 const CONTENT_FIELDS = 'Id, Campaign__c, Day__c, Order__c, Type__c, Send_Option__c, Subject__c, Body__c';
 const RECIPIENT_ALWAYS = ['Id', 'Email', 'Name', 'HasOptedOutOfEmail'];
 const SENDER_ALWAYS = ['Id', 'Name', 'Email', 'TimeZoneSidKey'];
+/** A query travels in the URL (16 KB at most): 300 quoted, URL-encoded ids are about 8 KB. */
+export const IDS_PER_GET = 300;
 
 function fieldList(always: readonly string[], extra: readonly string[], where: string): string {
   const fields = new Set(always);
@@ -46,7 +48,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
 
   private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
     const out: T[] = [];
-    for (const chunk of inChunks(ids.filter(Boolean))) {
+    for (const chunk of inChunks(ids.filter(Boolean), IDS_PER_GET)) {
       out.push(
         ...(await queryAll<T>(
           this.session.connection,

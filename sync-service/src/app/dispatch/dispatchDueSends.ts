@@ -52,6 +52,7 @@ export interface DispatchReport {
 }
 
 const SENDABLE_IN_STORE: readonly StepStatus[] = ['Scheduled', 'Send_Requested'];
+const REPLAN_GROUP = 300;
 
 export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchReport> {
   const started = deps.clock.now();
@@ -145,7 +146,8 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     deps.metrics.observeBatch(items.length, deps.clock.now() - started);
     log.info({ claimed: items.length, sent, recordErrors: report.recordErrors }, 'dispatch batch done');
     const replan = [...sentEnrollments].filter((id) => !ended.some((e) => e.enrollmentId === id));
-    if (replan.length > 0 && deps.replanning) await deps.replanning.afterSends(replan);
+    // In groups, so each of the planner's id-list queries stays within a URL's length.
+    for (let i = 0; deps.replanning && i < replan.length; i += REPLAN_GROUP) await deps.replanning.afterSends(replan.slice(i, i + REPLAN_GROUP));
     return { claimed: items.length, sent, notSent: items.length - sent };
   } finally {
     await deps.store.releaseClaims(keys, deps.owner);
