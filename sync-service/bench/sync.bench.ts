@@ -47,7 +47,11 @@ async function discardingSmtp() {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as { port: number }).port, received: () => received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.server.address() as { port: number }).port,
+    received: () => received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 async function repConnection(emulator: OrgEmulator): Promise<Connection> {
@@ -61,7 +65,11 @@ async function repConnection(emulator: OrgEmulator): Promise<Connection> {
   return connection;
 }
 
-async function createAll(connection: Connection, sobject: string, records: Array<Record<string, unknown>>): Promise<string[]> {
+async function createAll(
+  connection: Connection,
+  sobject: string,
+  records: Array<Record<string, unknown>>,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < records.length; i += 200) {
     const results = await connection.sobject(sobject).create(records.slice(i, i + 200), { allOrNone: true });
@@ -76,9 +84,24 @@ async function createAll(connection: Connection, sobject: string, records: Array
 /** A 5-email campaign: the first at the Send At chosen at launch, then one a day. */
 async function fiveEmailCampaign(connection: Connection): Promise<string> {
   const [campaignId] = await createAll(connection, 'Sales_Campaign__c', [
-    { Name: 'Bench: five emails', Status__c: 'Active', Skip_Weekends__c: false, Skip_Holidays__c: false, Time_Zone_Mode__c: 'Sender', Default_Send_Time__c: '09:00:00.000Z', Task_Expiry_Days__c: 2, On_Task_Expiry__c: 'Skip_Step' },
+    {
+      Name: 'Bench: five emails',
+      Status__c: 'Active',
+      Skip_Weekends__c: false,
+      Skip_Holidays__c: false,
+      Time_Zone_Mode__c: 'Sender',
+      Default_Send_Time__c: '09:00:00.000Z',
+      Task_Expiry_Days__c: 2,
+      On_Task_Expiry__c: 'Skip_Step',
+    },
   ]);
-  const options = ['Choose_At_Launch', 'Same_Time_As_Previous', 'Thread_Previous', 'Same_Time_As_Previous', 'Thread_Previous'];
+  const options = [
+    'Choose_At_Launch',
+    'Same_Time_As_Previous',
+    'Thread_Previous',
+    'Same_Time_As_Previous',
+    'Thread_Previous',
+  ];
   await createAll(
     connection,
     'Campaign_Step__c',
@@ -95,11 +118,22 @@ async function fiveEmailCampaign(connection: Connection): Promise<string> {
   return campaignId!;
 }
 
-async function launch(connection: Connection, emulator: OrgEmulator, campaignId: string, count: number, sendAt: number, tag: string): Promise<void> {
+async function launch(
+  connection: Connection,
+  emulator: OrgEmulator,
+  campaignId: string,
+  count: number,
+  sendAt: number,
+  tag: string,
+): Promise<void> {
   const contacts = await createAll(
     connection,
     'Contact',
-    Array.from({ length: count }, (_, i) => ({ FirstName: `P${i}`, LastName: `${tag}${i}`, Email: `p${i}.${tag}@bench.example.com` })),
+    Array.from({ length: count }, (_, i) => ({
+      FirstName: `P${i}`,
+      LastName: `${tag}${i}`,
+      Email: `p${i}.${tag}@bench.example.com`,
+    })),
   );
   const now = new Date(emulator.clock.now()).toISOString();
   await createAll(
@@ -120,7 +154,8 @@ async function launch(connection: Connection, emulator: OrgEmulator, campaignId:
 async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();
   while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`bench: timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`bench: timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await sleep(250);
   }
   return Date.now() - started;
@@ -141,9 +176,23 @@ async function startService(emulator: OrgEmulator, smtpPort: number, dir: string
     SYNC_INSTANCE_ID: 'bench',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
-  const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: smtpPort }, maxConnections: 5 }), clock);
-  const extensions = dispatchExtensions({ transport, batchSize: 1000, sendConcurrency: 10, pollIntervalMs: 100, keepLatencies });
-  const service = await startSyncService({ config, clock, logger: pino({ level: config.logLevel }), ...extensions });
+  const transport = dispatchTransport(
+    new SmtpTransport({ relay: { host: '127.0.0.1', port: smtpPort }, maxConnections: 5 }),
+    clock,
+  );
+  const extensions = dispatchExtensions({
+    transport,
+    batchSize: 1000,
+    sendConcurrency: 10,
+    pollIntervalMs: 100,
+    keepLatencies,
+  });
+  const service = await startSyncService({
+    config,
+    clock,
+    logger: pino({ level: config.logLevel }),
+    ...extensions,
+  });
   return {
     service,
     slot: extensions.created()!,
@@ -175,7 +224,11 @@ async function atScale(dir: string) {
     const launchedAt = Date.now();
     await launch(rep, emulator, campaignId, PEOPLE, sendAt, 'scale');
     const planned = PEOPLE * EMAILS_PER_PERSON;
-    await waitFor('every plan written', () => count(emulator, 'Enrollment_Step__c', (s) => s.Status__c === 'Scheduled') >= planned, 20 * MINUTE);
+    await waitFor(
+      'every plan written',
+      () => count(emulator, 'Enrollment_Step__c', (s) => s.Status__c === 'Scheduled') >= planned,
+      20 * MINUTE,
+    );
     const planMs = Date.now() - launchedAt;
     const planCalls = emulator.inspect.apiCalls().byClient[CLIENT] ?? 0;
     await sleep(2000);
@@ -183,7 +236,11 @@ async function atScale(dir: string) {
     emulator.inspect.resetApiCalls();
     emulator.clock.advance(24 * 60 * MINUTE + MINUTE);
     const sendStarted = Date.now();
-    await waitFor('every first email sent and written back', () => count(emulator, 'Enrollment_Step__c', (s) => s.Status__c === 'Sent') >= PEOPLE, 20 * MINUTE);
+    await waitFor(
+      'every first email sent and written back',
+      () => count(emulator, 'Enrollment_Step__c', (s) => s.Status__c === 'Sent') >= PEOPLE,
+      20 * MINUTE,
+    );
     const sendMs = Date.now() - sendStarted;
     // The followers' re-plan after the sends is part of sending's cost.
     await sleep(3000);
@@ -206,9 +263,20 @@ async function lateness(dir: string) {
     // All due in the same minute, far enough ahead for the plans to be written first.
     const dueAt = Math.ceil((emulator.clock.now() + 2 * MINUTE) / MINUTE) * MINUTE;
     await launch(rep, emulator, campaignId, LATENESS_EMAILS, dueAt, 'late');
-    await waitFor('the plans', () => count(emulator, 'Enrollment_Step__c', (s) => s.Status__c === 'Scheduled') >= LATENESS_EMAILS * EMAILS_PER_PERSON, 5 * MINUTE);
-    if (emulator.clock.now() >= dueAt) throw new Error('bench: planning took longer than the lead time; raise it');
-    await waitFor('the emails due this minute', () => (running.slot.metrics.latencies?.length ?? 0) >= LATENESS_EMAILS, 5 * MINUTE);
+    await waitFor(
+      'the plans',
+      () =>
+        count(emulator, 'Enrollment_Step__c', (s) => s.Status__c === 'Scheduled') >=
+        LATENESS_EMAILS * EMAILS_PER_PERSON,
+      5 * MINUTE,
+    );
+    if (emulator.clock.now() >= dueAt)
+      throw new Error('bench: planning took longer than the lead time; raise it');
+    await waitFor(
+      'the emails due this minute',
+      () => (running.slot.metrics.latencies?.length ?? 0) >= LATENESS_EMAILS,
+      5 * MINUTE,
+    );
     const sorted = [...running.slot.metrics.latencies!].sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)! };
   } finally {
@@ -220,23 +288,36 @@ async function lateness(dir: string) {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-sync-'));
 try {
-  console.log(`bench:sync — ${PEOPLE.toLocaleString('en')} people × ${EMAILS_PER_PERSON} emails on the org emulator…`);
+  console.log(
+    `bench:sync — ${PEOPLE.toLocaleString('en')} people × ${EMAILS_PER_PERSON} emails on the org emulator…`,
+  );
   const scale = await atScale(dir);
   const perPlanned = (scale.planCalls * 1000) / scale.planned;
   const perSent = (scale.sendCalls * 1000) / scale.sent;
   const throughput = (scale.sent * 1000) / scale.sendMs;
-  console.log(`planning: ${scale.planCalls} calls for ${scale.planned} emails planned in ${(scale.planMs / 1000).toFixed(1)} s`);
-  console.log(`sending: ${scale.sendCalls} calls for ${scale.sent} emails sent in ${(scale.sendMs / 1000).toFixed(1)} s`);
+  console.log(
+    `planning: ${scale.planCalls} calls for ${scale.planned} emails planned in ${(scale.planMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `sending: ${scale.sendCalls} calls for ${scale.sent} emails sent in ${(scale.sendMs / 1000).toFixed(1)} s`,
+  );
   console.log(`lateness: ${LATENESS_EMAILS} emails due in the same minute on the real clock…`);
   const late = await lateness(dir);
-  const f = (n: number, digits = 1) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const f = (n: number, digits = 1) =>
+    n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const figures: Array<[string, string]> = [
     ['people × emails', `${PEOPLE.toLocaleString('en')} × ${EMAILS_PER_PERSON}`],
     ['API calls per 1,000 emails planned', `${f(perPlanned)} (${scale.planCalls} calls)`],
     ['launch → every plan written', `${f(scale.planMs / 1000)} s`],
-    ['API calls per 1,000 emails sent', `${f(perSent)} (${scale.sendCalls} calls, re-plan of followers included)`],
+    [
+      'API calls per 1,000 emails sent',
+      `${f(perSent)} (${scale.sendCalls} calls, re-plan of followers included)`,
+    ],
     ['dispatch throughput (send + write-back)', `${f(throughput)} emails/s`],
-    ['lateness p50 / p99 / max (1,000 due in one minute, real clock)', `${f(late.p50 / 1000, 2)} s / ${f(late.p99 / 1000, 2)} s / ${f(late.max / 1000, 2)} s`],
+    [
+      'lateness p50 / p99 / max (1,000 due in one minute, real clock)',
+      `${f(late.p50 / 1000, 2)} s / ${f(late.p99 / 1000, 2)} s / ${f(late.max / 1000, 2)} s`,
+    ],
     ['peak RSS (bench process: emulator + service + SMTP server)', `${f(peakRss / 2 ** 20, 0)} MiB`],
   ];
   for (const [label, value] of figures) console.log(`${label}: ${value}`);
@@ -247,7 +328,7 @@ try {
     figures,
     notes: [
       `Goals: ≤ 10 API calls per 1,000 planned — ${verdict(perPlanned <= 10)}; ≤ 15 per 1,000 sent — ${verdict(perSent <= 15)}; lateness p99 ≤ 2 s — ${verdict(late.p99 <= 2000)}.`,
-      'Calls are the service client\'s only (the emulator counts per client); the scripted launches are not included.',
+      "Calls are the service client's only (the emulator counts per client); the scripted launches are not included.",
     ],
   });
 } finally {

@@ -51,7 +51,13 @@ async function startDemoService(
   speed: number,
 ): ReturnType<DemoHooks['startService']> {
   const port = await freePort();
-  const loaded = loadConfig({ ...env, DATABASE_URL: input.storeFile, PORT: String(port), HOST: '127.0.0.1', SYNC_INSTANCE_ID: 'demo' });
+  const loaded = loadConfig({
+    ...env,
+    DATABASE_URL: input.storeFile,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SYNC_INSTANCE_ID: 'demo',
+  });
   const config: ServiceConfig = { ...loaded, intervals: demoIntervals(loaded, speed) };
   const extensions = dispatchExtensions({
     transport: input.transport,
@@ -91,13 +97,19 @@ async function startDemoService(
 export type StartedEmulator = Awaited<ReturnType<typeof startOrgEmulator>>;
 
 /** `onOrgStarted`: tests reach the emulator's fault and inspection handles through it. */
-export function emulatorHooks(options: { onOrgStarted?: (emulator: StartedEmulator) => void } = {}): DemoHooks {
+export function emulatorHooks(
+  options: { onOrgStarted?: (emulator: StartedEmulator) => void } = {},
+): DemoHooks {
   let emulator: StartedEmulator | null = null;
   return {
     async startOrg({ clock }) {
       // Sessions outlive the demo: with the clock jumping days ahead, a 2-hour session would expire
       // at every jump and the demo would show re-logins instead of the campaign.
-      emulator = await startOrgEmulator({ seed: path.join(REPO_ROOT, 'data/sample-plan.json'), clock, tokenLifetimeMs: 365 * 24 * 3_600_000 });
+      emulator = await startOrgEmulator({
+        seed: path.join(REPO_ROOT, 'data/sample-plan.json'),
+        clock,
+        tokenLifetimeMs: 365 * 24 * 3_600_000,
+      });
       const e = emulator;
       options.onOrgStarted?.(e);
       return {
@@ -120,7 +132,8 @@ export function emulatorHooks(options: { onOrgStarted?: (emulator: StartedEmulat
       const e = emulator!;
       return {
         now: () => e.clock.now(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / Math.max(e.clock.factor(), 1e-9)))),
+        sleep: (ms) =>
+          new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / Math.max(e.clock.factor(), 1e-9)))),
       };
     },
     jump(_org, ms) {
@@ -153,13 +166,17 @@ export function realOrgHooks(env: Env): DemoHooks {
       const config = loadConfig({ ...env, DATABASE_URL: ':memory:' });
       const auth = config.org.auth;
       if (auth.kind !== 'password') {
-        throw new Error('demo --org: the scripted rep logs in with SF_USERNAME + SF_PASSWORD (SF_AUTH=password); JWT and client credentials cannot act as a rep');
+        throw new Error(
+          'demo --org: the scripted rep logs in with SF_USERNAME + SF_PASSWORD (SF_AUTH=password); JWT and client credentials cannot act as a rep',
+        );
       }
       const session = await connectOrg(config.org, pino({ level: 'silent' }));
-      const query = async (soql: string) => (await session.connection.query<Rec>(soql, { autoFetch: true })).records;
+      const query = async (soql: string) =>
+        (await session.connection.query<Rec>(soql, { autoFetch: true })).records;
       const FIELDS: Record<string, string> = {
         Campaign_Enrollment__c: 'Id, Contact__c, Lead__c, Status__c, Ended_Reason__c, Launched_At__c',
-        Enrollment_Step__c: 'Id, Enrollment__c, Step__c, Status__c, Scheduled_At__c, Due_Date__c, Expires_At__c, Sent_At__c, Completed_At__c, Subject__c, Error__c',
+        Enrollment_Step__c:
+          'Id, Enrollment__c, Step__c, Status__c, Scheduled_At__c, Due_Date__c, Expires_At__c, Sent_At__c, Completed_At__c, Subject__c, Error__c',
         Task: 'Id, Type, Status, Campaign_Step_Key__c',
         Campaign_Step__c: 'Id, Campaign__c, Day__c, Type__c, Send_Option__c',
       };
@@ -172,7 +189,9 @@ export function realOrgHooks(env: Env): DemoHooks {
         clientSecret: auth.clientSecret,
         repUserId: session.userId,
         look: (object) =>
-          query(`SELECT ${FIELDS[object]} FROM ${object}${object === 'Task' ? ' WHERE Campaign_Step_Key__c != null' : ''} ORDER BY CreatedDate DESC LIMIT 2000`),
+          query(
+            `SELECT ${FIELDS[object]} FROM ${object}${object === 'Task' ? ' WHERE Campaign_Step_Key__c != null' : ''} ORDER BY CreatedDate DESC LIMIT 2000`,
+          ),
         apiCalls: () => null,
         stop: async () => undefined,
       } satisfies DemoOrg;

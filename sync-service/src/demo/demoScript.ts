@@ -41,7 +41,11 @@ export const EXPECTED_ENDINGS: Record<string, { status: string; reason?: RegExp;
   Camille: { status: 'Completed', why: 'the Day 3 call done a day late shifts the rest by one day' },
   Priya: { status: 'Completed', why: 'the InMail expires (Skip_Step): the rest shifts by two days' },
   Marcus: { status: 'Unsubscribed', why: 'opted out of email: nothing is ever sent' },
-  Olivia: { status: 'Completed', reason: /expired/i, why: 'the Day 5 call expires and the campaign is set to End_Campaign' },
+  Olivia: {
+    status: 'Completed',
+    reason: /expired/i,
+    why: 'the Day 5 call expires and the campaign is set to End_Campaign',
+  },
   Lucas: { status: 'Completed', why: 'the first email goes at the Send At the rep chose' },
   Arjun: { status: 'Bounced', why: 'the mailbox does not exist (550 5.1.1)' },
   Emily: { status: 'Unsubscribed', why: 'clicked one-click unsubscribe in the first email' },

@@ -24,7 +24,12 @@ export interface Summary {
 }
 
 export function summarize(input: SummaryInput): Summary {
-  const optionOf = new Map(input.campaignSteps.map((s) => [String(s.Id), s.Type__c === 'Email' ? String(s.Send_Option__c) : String(s.Type__c)]));
+  const optionOf = new Map(
+    input.campaignSteps.map((s) => [
+      String(s.Id),
+      s.Type__c === 'Email' ? String(s.Send_Option__c) : String(s.Type__c),
+    ]),
+  );
   const sentByOption = new Map<string, number>();
   for (const step of input.steps) {
     if (step.Status__c !== 'Sent') continue;
@@ -64,12 +69,17 @@ export function summarize(input: SummaryInput): Summary {
     const expected = input.expected[first];
     const status = String(enrollment.Status__c);
     const reason = String(enrollment.Ended_Reason__c ?? '');
-    const ok = !expected || (expected.status === status && (!expected.reason || expected.reason.test(reason)));
+    const ok =
+      !expected || (expected.status === status && (!expected.reason || expected.reason.test(reason)));
     lines.push(`  ${ok ? 'ok ' : 'NOT'} ${first.padEnd(8)} ${status.padEnd(13)} ${reason}`);
-    if (!ok) problems.push(`${first}: expected ${expected!.status}${expected!.reason ? ` (${expected!.reason.source})` : ''} — ${expected!.why}; got ${status} ${reason}`.trim());
+    if (!ok)
+      problems.push(
+        `${first}: expected ${expected!.status}${expected!.reason ? ` (${expected!.reason.source})` : ''} — ${expected!.why}; got ${status} ${reason}`.trim(),
+      );
   }
   for (const name of Object.keys(input.expected)) {
-    if (![...input.enrollments].some((e) => input.firstNames.get(String(e.Contact__c ?? e.Lead__c)) === name)) problems.push(`${name}: was never added to a campaign`);
+    if (![...input.enrollments].some((e) => input.firstNames.get(String(e.Contact__c ?? e.Lead__c)) === name))
+      problems.push(`${name}: was never added to a campaign`);
   }
   return { lines, problems };
 }

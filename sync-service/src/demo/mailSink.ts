@@ -18,7 +18,11 @@ export interface MailSink {
   close(): Promise<void>;
 }
 
-export async function startMailSink(options: { dir: string; bounce?: readonly string[]; onMessage?: (message: SavedMessage) => void }): Promise<MailSink> {
+export async function startMailSink(options: {
+  dir: string;
+  bounce?: readonly string[];
+  onMessage?: (message: SavedMessage) => void;
+}): Promise<MailSink> {
   mkdirSync(options.dir, { recursive: true });
   const bounce = new Set((options.bounce ?? []).map((a) => a.toLowerCase()));
   const saved: SavedMessage[] = [];
@@ -28,7 +32,11 @@ export async function startMailSink(options: { dir: string; bounce?: readonly st
     logger: false,
     onRcptTo(address, _session, callback) {
       if (bounce.has(address.address.toLowerCase())) {
-        return callback(Object.assign(new Error('5.1.1 The email account that you tried to reach does not exist'), { responseCode: 550 }));
+        return callback(
+          Object.assign(new Error('5.1.1 The email account that you tried to reach does not exist'), {
+            responseCode: 550,
+          }),
+        );
       }
       callback();
     },
@@ -37,7 +45,10 @@ export async function startMailSink(options: { dir: string; bounce?: readonly st
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address);
-        const file = path.join(options.dir, `${String(saved.length + 1).padStart(3, '0')}-${to[0]?.replace(/[^a-z0-9.@-]/gi, '_') ?? 'unknown'}.eml`);
+        const file = path.join(
+          options.dir,
+          `${String(saved.length + 1).padStart(3, '0')}-${to[0]?.replace(/[^a-z0-9.@-]/gi, '_') ?? 'unknown'}.eml`,
+        );
         const raw = Buffer.concat(chunks);
         writeFileSync(file, raw);
         const message = { file, to, bytes: raw.length };
@@ -52,5 +63,10 @@ export async function startMailSink(options: { dir: string; bounce?: readonly st
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as { port: number }).port;
-  return { port, dir: options.dir, saved, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    dir: options.dir,
+    saved,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -22,7 +22,8 @@ export class UnsubscribingProspects {
 
   private async click(address: string, file: string): Promise<void> {
     const parsed = await simpleParser(await readFile(file));
-    const header = parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, ' ') ?? '';
+    const header =
+      parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, ' ') ?? '';
     const url = /<(https?:\/\/[^>]+)>/.exec(header)?.[1];
     if (!url) {
       this.clicks.push({ address, status: 'no List-Unsubscribe URL in the message' });

@@ -9,7 +9,14 @@ import { Connection } from 'jsforce';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.ts';
 import type { MailTransport } from '../app/dispatch/mailDelivery.ts';
-import { BOUNCING_ADDRESSES, DEMO_SCRIPT, DEMO_START, EXPECTED_ENDINGS, REP_TIME_ZONE, UNSUBSCRIBERS } from './demoScript.ts';
+import {
+  BOUNCING_ADDRESSES,
+  DEMO_SCRIPT,
+  DEMO_START,
+  EXPECTED_ENDINGS,
+  REP_TIME_ZONE,
+  UNSUBSCRIBERS,
+} from './demoScript.ts';
 import { summarize } from './demoSummary.ts';
 import { startMailSink } from './mailSink.ts';
 import { SmtpTransport } from '../mail/index.ts';
@@ -49,7 +56,13 @@ export interface DemoService {
 
 export interface DemoHooks {
   startOrg(input: { clock: { start: number; factor: number }; dir: string }): Promise<DemoOrg>;
-  startService(input: { org: DemoOrg; clock: Clock; transport: MailTransport; storeFile: string; logger: Logger }): Promise<DemoService>;
+  startService(input: {
+    org: DemoOrg;
+    clock: Clock;
+    transport: MailTransport;
+    storeFile: string;
+    logger: Logger;
+  }): Promise<DemoService>;
   clock(org: DemoOrg, speed: number): Clock;
   /** Moves the org's (and so the service's) clock forward; absent for a real org. */
   jump?(org: DemoOrg, ms: number): void;
@@ -89,15 +102,34 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
   const org = await hooks.startOrg({ clock: { start: DEMO_START, factor: options.speed }, dir: options.dir });
   const clock = hooks.clock(org, options.speed);
   const prospects = new UnsubscribingProspects(UNSUBSCRIBERS);
-  const sink = await startMailSink({ dir: mailDir, bounce: BOUNCING_ADDRESSES, onMessage: (m) => prospects.onMessage(m) });
-  const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: sink.port }, maxConnections: 2 }), clock);
+  const sink = await startMailSink({
+    dir: mailDir,
+    bounce: BOUNCING_ADDRESSES,
+    onMessage: (m) => prospects.onMessage(m),
+  });
+  const transport = dispatchTransport(
+    new SmtpTransport({ relay: { host: '127.0.0.1', port: sink.port }, maxConnections: 2 }),
+    clock,
+  );
   let service: DemoService | null = null;
   try {
     service = await hooks.startService({ org, clock, transport, storeFile, logger: options.logger });
-    const rep = new ScriptedRep({ connection: await repConnection(org), ownerId: org.repUserId, timeZone: REP_TIME_ZONE, now: clock.now }, DEMO_SCRIPT);
+    const rep = new ScriptedRep(
+      {
+        connection: await repConnection(org),
+        ownerId: org.repUserId,
+        timeZone: REP_TIME_ZONE,
+        now: clock.now,
+      },
+      DEMO_SCRIPT,
+    );
     const launchedAt = clock.now();
-    options.write(`Demo: ${DEMO_SCRIPT.length} people, 2 sample campaigns, clock ×${options.speed} from ${new Date(launchedAt).toISOString()} (times below in ${REP_TIME_ZONE}).`);
-    options.write(`Messages are saved in ${path.relative(process.cwd(), mailDir) || mailDir}; the service logs to ${path.join(options.dir, 'service.log')}.\n`);
+    options.write(
+      `Demo: ${DEMO_SCRIPT.length} people, 2 sample campaigns, clock ×${options.speed} from ${new Date(launchedAt).toISOString()} (times below in ${REP_TIME_ZONE}).`,
+    );
+    options.write(
+      `Messages are saved in ${path.relative(process.cwd(), mailDir) || mailDir}; the service logs to ${path.join(options.dir, 'service.log')}.\n`,
+    );
     const people = await rep.addPeople();
     const names = await namesOf(org, people);
 
@@ -111,7 +143,10 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
         repLookedAt = Date.now();
         if ((await rep.workTasks()) > 0) repActedAt = Date.now();
       }
-      const after: OrgLook = { enrollments: await org.look('Campaign_Enrollment__c'), steps: await org.look('Enrollment_Step__c') };
+      const after: OrgLook = {
+        enrollments: await org.look('Campaign_Enrollment__c'),
+        steps: await org.look('Enrollment_Step__c'),
+      };
       const events = timelineEvents(before, after, names, clock.now());
       for (const event of events) options.write(formatEvent(event, REP_TIME_ZONE));
       before = after;
@@ -124,17 +159,31 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
         // or the jump would skip a moment nobody had seen yet.
         if ((await rep.workTasks()) > 0) repActedAt = Date.now();
         repLookedAt = Date.now();
-        const again: OrgLook = { enrollments: await org.look('Campaign_Enrollment__c'), steps: await org.look('Enrollment_Step__c') };
+        const again: OrgLook = {
+          enrollments: await org.look('Campaign_Enrollment__c'),
+          steps: await org.look('Enrollment_Step__c'),
+        };
         const serviceNext = (await service.nextWorkAt?.()) ?? null;
         const orgNext = nextMomentAfter(again, clock.now(), rep.nextActionAt());
-        const next = serviceNext === null ? orgNext : orgNext === null ? serviceNext : Math.min(serviceNext, orgNext);
+        const next =
+          serviceNext === null ? orgNext : orgNext === null ? serviceNext : Math.min(serviceNext, orgNext);
         const jump = signatureOf(again) === signatureOf(after) ? jumpFor(next, clock.now()) : 0;
         if (jump > 0) {
-          options.logger.info({ demo: 'time-lapse', from: new Date(clock.now()).toISOString(), jumpMinutes: Math.round(jump / 60_000), repNext: rep.nextActionAt() }, 'jumping over a quiet stretch');
+          options.logger.info(
+            {
+              demo: 'time-lapse',
+              from: new Date(clock.now()).toISOString(),
+              jumpMinutes: Math.round(jump / 60_000),
+              repNext: rep.nextActionAt(),
+            },
+            'jumping over a quiet stretch',
+          );
           hooks.jump(org, jump);
         }
       }
-      const allEnded = after.enrollments.length >= DEMO_SCRIPT.length && after.enrollments.every((e) => ENDED.has(String(e.Status__c)));
+      const allEnded =
+        after.enrollments.length >= DEMO_SCRIPT.length &&
+        after.enrollments.every((e) => ENDED.has(String(e.Status__c)));
       const outOfTime = clock.now() - launchedAt > options.maxSimulatedDays * DAY;
       if (options.signal?.aborted || (!options.forever && (allEnded || outOfTime))) break;
       await new Promise((resolve) => setTimeout(resolve, options.refreshMs));
@@ -156,7 +205,9 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
       simulatedDays: (clock.now() - launchedAt) / DAY,
       realSeconds: (Date.now() - started) / 1000,
     });
-    for (const click of prospects.clicks) if (click.status !== 200) problems.push(`one-click unsubscribe for ${click.address} answered ${click.status}`);
+    for (const click of prospects.clicks)
+      if (click.status !== 200)
+        problems.push(`one-click unsubscribe for ${click.address} answered ${click.status}`);
     for (const line of lines) options.write(line);
     options.write('');
     if (problems.length > 0) {
@@ -175,7 +226,10 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
 /** What the time-lapse compares to know the org has not moved between two looks. */
 function signatureOf(look: OrgLook): string {
   const parts = look.enrollments.map((e) => `${String(e.Id)}:${String(e.Status__c)}`);
-  for (const s of look.steps) parts.push(`${String(s.Id)}:${String(s.Status__c)}:${String(s.Scheduled_At__c)}:${String(s.Expires_At__c)}`);
+  for (const s of look.steps)
+    parts.push(
+      `${String(s.Id)}:${String(s.Status__c)}:${String(s.Scheduled_At__c)}:${String(s.Expires_At__c)}`,
+    );
   return parts.sort().join('|');
 }
 
@@ -186,7 +240,9 @@ async function repConnection(org: DemoOrg): Promise<Connection> {
     loginUrl: org.loginUrl,
     version: org.apiVersion,
     callOptions: { client: 'demo-rep' },
-    ...(org.clientId ? { oauth2: { loginUrl: org.loginUrl, clientId: org.clientId, clientSecret: org.clientSecret ?? '' } } : {}),
+    ...(org.clientId
+      ? { oauth2: { loginUrl: org.loginUrl, clientId: org.clientId, clientSecret: org.clientSecret ?? '' } }
+      : {}),
   });
   await connection.login(org.username, org.password);
   return connection;
@@ -195,7 +251,12 @@ async function repConnection(org: DemoOrg): Promise<Connection> {
 async function namesOf(org: DemoOrg, people: Map<string, string>): Promise<Names> {
   const steps: Names['steps'] = new Map();
   for (const s of await org.look('Campaign_Step__c')) {
-    steps.set(String(s.Id), { day: Number(s.Day__c), type: String(s.Type__c), sendOption: (s.Send_Option__c as string | null) ?? null, campaign: String(s.Campaign__c) });
+    steps.set(String(s.Id), {
+      day: Number(s.Day__c),
+      type: String(s.Type__c),
+      sendOption: (s.Send_Option__c as string | null) ?? null,
+      campaign: String(s.Campaign__c),
+    });
   }
   return { people, steps };
 }

@@ -53,19 +53,28 @@ export class ScriptedRep {
 
   /** Adds every scripted person to their campaign, as the "Add people" screen does. */
   async addPeople(): Promise<Map<string, string>> {
-    const names = [...new Set(this.script.map((s) => s.person))].map((n) => `'${n.replace(/'/g, "\\'")}'`).join(',');
+    const names = [...new Set(this.script.map((s) => s.person))]
+      .map((n) => `'${n.replace(/'/g, "\\'")}'`)
+      .join(',');
     for (const object of ['Contact', 'Lead']) {
-      for (const r of await this.query(`SELECT Id, FirstName, Name FROM ${object} WHERE FirstName IN (${names})`)) this.people.set(String(r.FirstName), r);
+      for (const r of await this.query(
+        `SELECT Id, FirstName, Name FROM ${object} WHERE FirstName IN (${names})`,
+      ))
+        this.people.set(String(r.FirstName), r);
     }
-    for (const c of await this.query('SELECT Id, Name FROM Sales_Campaign__c')) this.campaigns.set(String(c.Name), c);
-    const stepRows = await this.query('SELECT Id, Campaign__c, Day__c, Type__c, Send_Option__c, Subject__c FROM Campaign_Step__c');
+    for (const c of await this.query('SELECT Id, Name FROM Sales_Campaign__c'))
+      this.campaigns.set(String(c.Name), c);
+    const stepRows = await this.query(
+      'SELECT Id, Campaign__c, Day__c, Type__c, Send_Option__c, Subject__c FROM Campaign_Step__c',
+    );
     for (const s of stepRows) this.steps.set(String(s.Id), s);
 
     const launchedAt = new Date(this.deps.now()).toISOString();
     const records = this.script.map((entry) => {
       const person = this.people.get(entry.person);
       const campaign = this.campaigns.get(entry.campaign);
-      if (!person) throw new Error(`demo script: no Contact or Lead named ${entry.person} in the sample data`);
+      if (!person)
+        throw new Error(`demo script: no Contact or Lead named ${entry.person} in the sample data`);
       if (!campaign) throw new Error(`demo script: no campaign named "${entry.campaign}" in the sample data`);
       const isLead = String(person.Id).startsWith('00Q');
       return {
@@ -78,11 +87,14 @@ export class ScriptedRep {
         Unique_Key__c: `${String(campaign.Id)}:${String(person.Id)}`,
       };
     });
-    const results = await this.deps.connection.sobject('Campaign_Enrollment__c').create(records, { allOrNone: false });
+    const results = await this.deps.connection
+      .sobject('Campaign_Enrollment__c')
+      .create(records, { allOrNone: false });
     const names2 = new Map<string, string>();
     results.forEach((result, i) => {
       const entry = this.script[i]!;
-      if (!result.success) throw new Error(`demo script: adding ${entry.person} failed: ${JSON.stringify(result.errors)}`);
+      if (!result.success)
+        throw new Error(`demo script: adding ${entry.person} failed: ${JSON.stringify(result.errors)}`);
       this.enrolmentByEnrollmentId.set(result.id, entry);
       this.counts.enrolled += 1;
     });
@@ -96,7 +108,9 @@ export class ScriptedRep {
     if (entry.sendAt === 'now') return new Date(this.deps.now()).toISOString();
     const today = localDayOf(this.deps.timeZone, this.deps.now());
     const [h, m] = entry.sendAt.time.split(':').map(Number);
-    return new Date(zonedInstant(this.deps.timeZone, today + entry.sendAt.daysLater, h! * 60 + m!)).toISOString();
+    return new Date(
+      zonedInstant(this.deps.timeZone, today + entry.sendAt.daysLater, h! * 60 + m!),
+    ).toISOString();
   }
 
   /** One look at the task queue: acts on every open task whose moment has come; returns how many. */
@@ -117,7 +131,11 @@ export class ScriptedRep {
       const handling = entry.tasks?.[Number(step.Day__c)] ?? 'on_time';
       if (handling === 'leave') continue;
       const isEmail = step.Type__c === 'Email';
-      const actAt = zonedInstant(this.deps.timeZone, due + (handling === 'late' ? 1 : 0), isEmail ? SEND_MINUTE : WORK_MINUTE);
+      const actAt = zonedInstant(
+        this.deps.timeZone,
+        due + (handling === 'late' ? 1 : 0),
+        isEmail ? SEND_MINUTE : WORK_MINUTE,
+      );
       if (now < actAt) {
         if (this.nextAction === null || actAt < this.nextAction) this.nextAction = actAt;
         continue;
@@ -126,7 +144,9 @@ export class ScriptedRep {
       if (isEmail) await this.sendPersonalEmail(record, entry, step);
       else if (step.Type__c === 'InMail' && record.Task_Id__c) {
         // Done in Salesforce's own task UI: the service notices by polling Task.
-        await this.deps.connection.sobject('Task').update({ Id: String(record.Task_Id__c), Status: 'Completed' });
+        await this.deps.connection
+          .sobject('Task')
+          .update({ Id: String(record.Task_Id__c), Status: 'Completed' });
       } else {
         await this.deps.connection.sobject('Enrollment_Step__c').update({
           Id: key,
@@ -148,7 +168,10 @@ export class ScriptedRep {
   }
 
   private async sendPersonalEmail(record: Rec, entry: Enrolment, step: Rec): Promise<void> {
-    const content = entry.personalEmail ?? { subject: String(step.Subject__c ?? 'A quick note'), body: '<p>Hi {{{Recipient.FirstName}}},</p><p>A personal note.</p>' };
+    const content = entry.personalEmail ?? {
+      subject: String(step.Subject__c ?? 'A quick note'),
+      body: '<p>Hi {{{Recipient.FirstName}}},</p><p>A personal note.</p>',
+    };
     await this.deps.connection.sobject('Enrollment_Step__c').update({
       Id: String(record.Id),
       Status__c: 'Send_Requested',

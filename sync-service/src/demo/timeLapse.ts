@@ -29,10 +29,15 @@ export function nextMomentAfter(look: OrgLook, now: number, repNext: number | nu
   const consider = (at: number | null) => {
     if (at !== null && (next === null || at < next)) next = at;
   };
-  const live = new Set(look.enrollments.filter((e) => ['Scheduled', 'Active'].includes(String(e.Status__c))).map((e) => String(e.Id)));
+  const live = new Set(
+    look.enrollments
+      .filter((e) => ['Scheduled', 'Active'].includes(String(e.Status__c)))
+      .map((e) => String(e.Id)),
+  );
   for (const step of look.steps) {
     if (!live.has(String(step.Enrollment__c))) continue;
-    if (step.Status__c === 'Scheduled' || step.Status__c === 'Pending') consider(future(step.Scheduled_At__c, now));
+    if (step.Status__c === 'Scheduled' || step.Status__c === 'Pending')
+      consider(future(step.Scheduled_At__c, now));
     if (step.Status__c === 'Task_Open') consider(future(step.Expires_At__c, now));
   }
   return next;

@@ -31,7 +31,12 @@ function instant(value: unknown, fallback: number): number {
   return Number.isNaN(parsed) ? fallback : parsed;
 }
 
-export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Names, now: number): TimelineEvent[] {
+export function timelineEvents(
+  before: OrgLook | null,
+  after: OrgLook,
+  names: Names,
+  now: number,
+): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const enrollmentById = new Map(after.enrollments.map((e) => [String(e.Id), e]));
   const personOf = (enrollmentId: unknown) => {
@@ -45,14 +50,26 @@ export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Na
     const is = String(step.Status__c);
     if (was === is) continue;
     const def = names.steps.get(String(step.Step__c));
-    const label = def ? `day ${def.day} ${def.type === 'Email' ? `email (${def.sendOption ?? '?'})` : def.type}` : 'step';
+    const label = def
+      ? `day ${def.day} ${def.type === 'Email' ? `email (${def.sendOption ?? '?'})` : def.type}`
+      : 'step';
     const person = personOf(step.Enrollment__c);
     switch (is) {
       case 'Sent':
-        events.push({ at: instant(step.Sent_At__c, now), person, what: 'email sent', detail: `"${String(step.Subject__c ?? '')}" — ${label}` });
+        events.push({
+          at: instant(step.Sent_At__c, now),
+          person,
+          what: 'email sent',
+          detail: `"${String(step.Subject__c ?? '')}" — ${label}`,
+        });
         break;
       case 'Task_Open':
-        events.push({ at: now, person, what: 'task opened', detail: `${label}, due ${String(step.Due_Date__c ?? '?')}` });
+        events.push({
+          at: now,
+          person,
+          what: 'task opened',
+          detail: `${label}, due ${String(step.Due_Date__c ?? '?')}`,
+        });
         break;
       case 'Completed': {
         const done = instant(step.Completed_At__c, now);
@@ -68,11 +85,22 @@ export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Na
         events.push({ at: now, person, what: 'rep sends', detail: `${label}, edited in Command Center` });
         break;
       case 'Cancelled':
-        if (was !== undefined) events.push({ at: now, person, what: 'cancelled', detail: `${label}: ${String(step.Error__c ?? '')}` });
+        if (was !== undefined)
+          events.push({
+            at: now,
+            person,
+            what: 'cancelled',
+            detail: `${label}: ${String(step.Error__c ?? '')}`,
+          });
         break;
       case 'Failed':
       case 'Uncertain':
-        events.push({ at: now, person, what: `email ${is.toLowerCase()}`, detail: `${label}: ${String(step.Error__c ?? '')}` });
+        events.push({
+          at: now,
+          person,
+          what: `email ${is.toLowerCase()}`,
+          detail: `${label}: ${String(step.Error__c ?? '')}`,
+        });
         break;
       default:
         break;
@@ -84,9 +112,22 @@ export function timelineEvents(before: OrgLook | null, after: OrgLook, names: Na
     const is = String(enrollment.Status__c);
     if (was === is) continue;
     const person = personOf(enrollment.Id);
-    if (is === 'Scheduled' && was === undefined) events.push({ at: instant(enrollment.Launched_At__c, now), person, what: 'added', detail: 'by the rep' });
-    else if (is === 'Active' && (was === 'Scheduled' || was === undefined)) events.push({ at: now, person, what: 'planned', detail: 'campaign planned' });
-    else if (ENDED.has(is)) events.push({ at: now, person, what: `ended: ${is}`, detail: String(enrollment.Ended_Reason__c ?? '') });
+    if (is === 'Scheduled' && was === undefined)
+      events.push({
+        at: instant(enrollment.Launched_At__c, now),
+        person,
+        what: 'added',
+        detail: 'by the rep',
+      });
+    else if (is === 'Active' && (was === 'Scheduled' || was === undefined))
+      events.push({ at: now, person, what: 'planned', detail: 'campaign planned' });
+    else if (ENDED.has(is))
+      events.push({
+        at: now,
+        person,
+        what: `ended: ${is}`,
+        detail: String(enrollment.Ended_Reason__c ?? ''),
+      });
   }
   return collapseCancellations(events).sort((a, b) => a.at - b.at);
 }

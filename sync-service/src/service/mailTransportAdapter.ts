@@ -4,7 +4,10 @@ import type { DeliveryOutcome, MailTransport as DispatchTransport } from '../app
 import type { Clock } from '../app/ports/clock.ts';
 import type { MailTransport } from '../mail/index.ts';
 
-export function dispatchTransport(transport: MailTransport, clock: Clock): DispatchTransport & { close(): Promise<void> } {
+export function dispatchTransport(
+  transport: MailTransport,
+  clock: Clock,
+): DispatchTransport & { close(): Promise<void> } {
   return {
     async send(email): Promise<DeliveryOutcome> {
       const outcome = await transport.send(email, new Date(clock.now()));

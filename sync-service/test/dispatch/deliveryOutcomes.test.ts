@@ -19,7 +19,11 @@ describe('delivery outcomes', () => {
     const intro = stepIdOf(world, OUTBOUND, 1);
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
     world.mailbox.behaviour.bounce.add('ava.thompson@acme.example.com');
-    const { enrollmentId, stepRecords } = await enrol(world, { campaign: OUTBOUND, person: 'Ava', dueAt: { [intro]: world.clock.now() - 1, [caseStudy]: world.clock.now() + DAY } });
+    const { enrollmentId, stepRecords } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Ava',
+      dueAt: { [intro]: world.clock.now() - 1, [caseStudy]: world.clock.now() + DAY },
+    });
     await world.dispatcher.tick();
     world.mailbox.behaviour.bounce.clear();
 
@@ -36,7 +40,11 @@ describe('delivery outcomes', () => {
     const intro = stepIdOf(world, OUTBOUND, 1);
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
     world.mailbox.behaviour.failSender = true;
-    const { enrollmentId, stepRecords } = await enrol(world, { campaign: OUTBOUND, person: 'Camille', dueAt: { [intro]: world.clock.now() - 1, [caseStudy]: world.clock.now() + DAY } });
+    const { enrollmentId, stepRecords } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Camille',
+      dueAt: { [intro]: world.clock.now() - 1, [caseStudy]: world.clock.now() + DAY },
+    });
     await world.dispatcher.tick();
     world.mailbox.behaviour.failSender = false;
 
@@ -51,20 +59,34 @@ describe('delivery outcomes', () => {
   it('a temporary refusal is retried later and the email goes once', async () => {
     const intro = stepIdOf(world, OUTBOUND, 1);
     world.mailbox.behaviour.tempFailNext = 1;
-    const { stepRecords } = await enrol(world, { campaign: OUTBOUND, person: 'Priya', dueAt: { [intro]: world.clock.now() - 1 } });
+    const { stepRecords } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Priya',
+      dueAt: { [intro]: world.clock.now() - 1 },
+    });
     await world.dispatcher.tick();
     expect(world.emulator.inspect.record(stepRecords[intro]!)!.Status__c).toBe('Scheduled');
     world.clock.advance(61_000);
     await world.dispatcher.tick();
     expect(world.emulator.inspect.record(stepRecords[intro]!)!.Status__c).toBe('Sent');
-    expect(world.mailbox.received.filter((m) => m.envelopeTo.includes('priya.raman@saffron.example.com'))).toHaveLength(1);
+    expect(
+      world.mailbox.received.filter((m) => m.envelopeTo.includes('priya.raman@saffron.example.com')),
+    ).toHaveLength(1);
   });
 
   it('one-click unsubscribe opts the person out and ends the campaign; a second click changes nothing', async () => {
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
-    const { enrollmentId, stepRecords } = await enrol(world, { campaign: OUTBOUND, person: 'Emily', dueAt: { [caseStudy]: world.clock.now() + DAY } });
+    const { enrollmentId, stepRecords } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Emily',
+      dueAt: { [caseStudy]: world.clock.now() + DAY },
+    });
     const emily = findRecord(world, 'Lead', (l) => l.FirstName === 'Emily');
-    const claims = { personId: String(emily.Id), campaignId: String(world.emulator.inspect.record(enrollmentId)!.Campaign__c), enrollmentId };
+    const claims = {
+      personId: String(emily.Id),
+      campaignId: String(world.emulator.inspect.record(enrollmentId)!.Campaign__c),
+      enrollmentId,
+    };
 
     expect(await world.dispatcher.unsubscribe(claims)).toEqual({ optedOut: true, campaignEnded: true });
     expect(await world.dispatcher.unsubscribe(claims)).toEqual({ optedOut: true, campaignEnded: false });
@@ -80,9 +102,21 @@ describe('delivery outcomes', () => {
   it('after a restart, an email left Sending becomes Uncertain and is never resent; the rest go once', async () => {
     const intro = stepIdOf(world, OUTBOUND, 1);
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
-    const { stepRecords, stepKeys } = await enrol(world, { campaign: OUTBOUND, person: 'Arjun', dueAt: { [intro]: world.clock.now() - 1, [caseStudy]: world.clock.now() + 1000 } });
+    const { stepRecords, stepKeys } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Arjun',
+      dueAt: { [intro]: world.clock.now() - 1, [caseStudy]: world.clock.now() + 1000 },
+    });
     // A worker claimed the intro, marked it Sending, and died before the server answered.
-    const [claimed] = await world.store.claimDue({ kind: 'send', statuses: ['Scheduled'], dueField: 'dueAt', now: world.clock.now(), limit: 1, owner: 'dead-worker', leaseMs: 30_000 });
+    const [claimed] = await world.store.claimDue({
+      kind: 'send',
+      statuses: ['Scheduled'],
+      dueField: 'dueAt',
+      now: world.clock.now(),
+      limit: 1,
+      owner: 'dead-worker',
+      leaseMs: 30_000,
+    });
     expect(claimed?.stepKey).toBe(stepKeys[intro]);
     await world.store.updatePlanItems([{ stepKey: claimed!.stepKey, status: 'Sending' }]);
 
@@ -96,7 +130,9 @@ describe('delivery outcomes', () => {
 
     expect(world.emulator.inspect.record(stepRecords[intro]!)!.Status__c).toBe('Uncertain');
     expect(world.emulator.inspect.record(stepRecords[caseStudy]!)!.Status__c).toBe('Sent');
-    const toArjun = world.mailbox.received.filter((m) => m.envelopeTo.includes('arjun.mehta@monsoon.example.com'));
+    const toArjun = world.mailbox.received.filter((m) =>
+      m.envelopeTo.includes('arjun.mehta@monsoon.example.com'),
+    );
     expect(toArjun.map((m) => m.parsed.subject)).toEqual(['How a 40-person ops team got Fridays back']);
   });
 });

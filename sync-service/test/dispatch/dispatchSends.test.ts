@@ -19,18 +19,25 @@ describe('dispatching due emails', () => {
   it('sends a due email once, with merge fields resolved, and logs it in the org', async () => {
     const intro = stepIdOf(world, OUTBOUND, 1);
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
-    const { enrollmentId, stepRecords } = await enrol(world, { campaign: OUTBOUND, person: 'Ava', dueAt: { [intro]: world.clock.now() - 1000, [caseStudy]: world.clock.now() + DAY } });
+    const { enrollmentId, stepRecords } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Ava',
+      dueAt: { [intro]: world.clock.now() - 1000, [caseStudy]: world.clock.now() + DAY },
+    });
 
     await world.dispatcher.tick();
     await world.dispatcher.tick();
 
-    const mails = world.mailbox.received.filter((m) => m.envelopeTo.includes('ava.thompson@acme.example.com'));
+    const mails = world.mailbox.received.filter((m) =>
+      m.envelopeTo.includes('ava.thompson@acme.example.com'),
+    );
     expect(mails).toHaveLength(1);
     const mail = mails[0]!.parsed;
     expect(mail.subject).toBe('Quick question, Ava');
     expect(mail.html).toContain('Acme');
     expect(mail.text).toContain('Hi Ava');
-    const header = (name: string) => (mail.headerLines.find((h) => h.key === name)?.line ?? '').replace(/\r?\n\s+/g, ' ');
+    const header = (name: string) =>
+      (mail.headerLines.find((h) => h.key === name)?.line ?? '').replace(/\r?\n\s+/g, ' ');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/127\.0\.0\.1:1\/u\/[^>]+>$/);
 
@@ -42,7 +49,9 @@ describe('dispatching due emails', () => {
     const task = findRecord(world, 'Task', (t) => t.Campaign_Step_Key__c === `${enrollmentId}:${intro}`);
     expect(task).toMatchObject({ Type: 'Email', Status: 'Completed', Subject: 'Email: Quick question, Ava' });
     expect(step.Task_Id__c).toBe(task.Id);
-    const events = world.emulator.inspect.platformEvents().filter((e) => JSON.stringify(e).includes(enrollmentId));
+    const events = world.emulator.inspect
+      .platformEvents()
+      .filter((e) => JSON.stringify(e).includes(enrollmentId));
     expect(events.some((e) => JSON.stringify(e).includes('email_sent'))).toBe(true);
     // The Day 2 email is not due yet.
     expect(world.emulator.inspect.record(stepRecords[caseStudy]!)!.Status__c).toBe('Scheduled');
@@ -52,12 +61,22 @@ describe('dispatching due emails', () => {
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
     const bump = stepIdOf(world, OUTBOUND, 4);
     const intro = stepIdOf(world, OUTBOUND, 1);
-    await enrol(world, { campaign: OUTBOUND, person: 'Camille', dueAt: { [intro]: world.clock.now() - 3000, [caseStudy]: world.clock.now() - 2000, [bump]: world.clock.now() + 2 * DAY } });
+    await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Camille',
+      dueAt: {
+        [intro]: world.clock.now() - 3000,
+        [caseStudy]: world.clock.now() - 2000,
+        [bump]: world.clock.now() + 2 * DAY,
+      },
+    });
     await world.dispatcher.tick();
     world.clock.advance(2 * DAY + 1000);
     await world.dispatcher.tick();
 
-    const mails = world.mailbox.received.filter((m) => m.envelopeTo.includes('camille.durand@lumiere.example.com')).map((m) => m.parsed);
+    const mails = world.mailbox.received
+      .filter((m) => m.envelopeTo.includes('camille.durand@lumiere.example.com'))
+      .map((m) => m.parsed);
     expect(mails.map((m) => m.subject)).toEqual([
       'Quick question, Camille',
       'How a 40-person ops team got Fridays back',
@@ -74,9 +93,15 @@ describe('dispatching due emails', () => {
   it('does not send to a person who opted out a moment before, and ends their campaign', async () => {
     const intro = stepIdOf(world, OUTBOUND, 1);
     const caseStudy = stepIdOf(world, OUTBOUND, 2);
-    const { enrollmentId, stepRecords } = await enrol(world, { campaign: OUTBOUND, person: 'Priya', dueAt: { [intro]: world.clock.now() - 1000, [caseStudy]: world.clock.now() + DAY } });
+    const { enrollmentId, stepRecords } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Priya',
+      dueAt: { [intro]: world.clock.now() - 1000, [caseStudy]: world.clock.now() + DAY },
+    });
     const priya = findRecord(world, 'Contact', (c) => c.FirstName === 'Priya');
-    await world.session.connection.sobject('Contact').update({ Id: String(priya.Id), HasOptedOutOfEmail: true });
+    await world.session.connection
+      .sobject('Contact')
+      .update({ Id: String(priya.Id), HasOptedOutOfEmail: true });
 
     await world.dispatcher.tick();
 
@@ -92,7 +117,11 @@ describe('dispatching due emails', () => {
 
   it("sends a rep's Send_Requested email with their edited content and completes the email task", async () => {
     const personal = stepIdOf(world, OUTBOUND, 6);
-    const { enrollmentId, stepRecords, stepKeys } = await enrol(world, { campaign: OUTBOUND, person: 'Lucas', dueAt: {} });
+    const { enrollmentId, stepRecords, stepKeys } = await enrol(world, {
+      campaign: OUTBOUND,
+      person: 'Lucas',
+      dueAt: {},
+    });
     const conn = world.session.connection;
     const lucas = findRecord(world, 'Lead', (l) => l.FirstName === 'Lucas');
     const task = (await conn.sobject('Task').create({
@@ -112,13 +141,17 @@ describe('dispatching due emails', () => {
 
     await world.dispatcher.tick();
 
-    const mail = world.mailbox.received.find((m) => m.envelopeTo.includes('lucas.martin@martinfils.example.com'))?.parsed;
+    const mail = world.mailbox.received.find((m) =>
+      m.envelopeTo.includes('lucas.martin@martinfils.example.com'),
+    )?.parsed;
     expect(mail?.subject).toBe('An idea for Martin & Fils, Lucas');
     expect(mail?.text).toContain('I wrote this one myself');
     expect(world.emulator.inspect.record(stepRecords[personal]!)!.Status__c).toBe('Sent');
     expect(world.emulator.inspect.record(task.id)!.Status).toBe('Completed');
     // No second Task is logged for an email that had its own.
-    expect(world.emulator.inspect.records('Task').filter((t) => t.Campaign_Step_Key__c === stepKeys[personal])).toHaveLength(1);
+    expect(
+      world.emulator.inspect.records('Task').filter((t) => t.Campaign_Step_Key__c === stepKeys[personal]),
+    ).toHaveLength(1);
     expect(enrollmentId).toBeTruthy();
   });
 

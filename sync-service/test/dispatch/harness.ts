@@ -39,7 +39,10 @@ export async function startMailbox() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onMailFrom(_address, _session, callback) {
-      if (behaviour.failSender) return callback(Object.assign(new Error('5.7.1 Sender not allowed by policy'), { responseCode: 554 }));
+      if (behaviour.failSender)
+        return callback(
+          Object.assign(new Error('5.7.1 Sender not allowed by policy'), { responseCode: 554 }),
+        );
       if (behaviour.tempFailNext > 0) {
         behaviour.tempFailNext -= 1;
         return callback(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }));
@@ -109,7 +112,13 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
       loginUrl: emulator.url,
       apiVersion: emulator.apiVersion,
       clientName: 'sales-campaigns-sync',
-      auth: { kind: 'password', username: emulator.username, password: emulator.password, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
+      auth: {
+        kind: 'password',
+        username: emulator.username,
+        password: emulator.password,
+        clientId: emulator.clientId,
+        clientSecret: emulator.clientSecret,
+      },
     },
     logger,
   );
@@ -126,7 +135,10 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
     org: new JsforceCampaignOrg(session, { clock, logger, bulkThreshold: 100_000 }),
     delivery: new JsforceDeliveryOrg(session, { clock, logger }),
   } as DispatchWorld;
-  const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: mailbox.port }, maxConnections: 2 }), clock);
+  const transport = dispatchTransport(
+    new SmtpTransport({ relay: { host: '127.0.0.1', port: mailbox.port }, maxConnections: 2 }),
+    clock,
+  );
   const build = async () => {
     world.store = await openStore({ dialect: 'sqlite', url: storeFile });
     world.dispatcher = new Dispatcher({
@@ -137,7 +149,10 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
       clock,
       logger,
       metrics: world.metrics,
-      compose: { unsubscribe: { baseUrl: 'http://127.0.0.1:1/u/', secret: UNSUBSCRIBE_SECRET }, sendingDomain: 'mail.sales-campaigns.example' },
+      compose: {
+        unsubscribe: { baseUrl: 'http://127.0.0.1:1/u/', secret: UNSUBSCRIBE_SECRET },
+        sendingDomain: 'mail.sales-campaigns.example',
+      },
       owner: 'test-worker',
       leaseMs: 60_000,
       batchSize: 200,
@@ -162,7 +177,11 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
   return world;
 }
 
-export function findRecord(world: DispatchWorld, object: string, predicate: (r: Record<string, unknown>) => boolean) {
+export function findRecord(
+  world: DispatchWorld,
+  object: string,
+  predicate: (r: Record<string, unknown>) => boolean,
+) {
   const found = world.emulator.inspect.records(object).find(predicate);
   if (!found) throw new Error(`no ${object} record matches`);
   return found;
@@ -191,7 +210,9 @@ export async function enrol(
     Launched_At__c: new Date(world.clock.now()).toISOString(),
     Unique_Key__c: `${String(campaign.Id)}:${String(person.Id)}`,
   })) as { id: string };
-  const steps = world.emulator.inspect.records('Campaign_Step__c').filter((s) => s.Campaign__c === campaign.Id);
+  const steps = world.emulator.inspect
+    .records('Campaign_Step__c')
+    .filter((s) => s.Campaign__c === campaign.Id);
   const stepRecords: Record<string, string> = {};
   const stepKeys: Record<string, string> = {};
   const items: PlanItem[] = [];

@@ -29,7 +29,11 @@ describe('dispatching through org faults', () => {
       { campaign: EVENT, person: 'Emily', step: eventFirst },
     ];
     const enrolled = [];
-    for (const p of people) enrolled.push({ ...p, ...(await enrol(world, { campaign: p.campaign, person: p.person, dueAt: { [p.step]: due } })) });
+    for (const p of people)
+      enrolled.push({
+        ...p,
+        ...(await enrol(world, { campaign: p.campaign, person: p.person, dueAt: { [p.step]: due } })),
+      });
 
     const { faults } = world.emulator;
     faults.add({ route: 'composite', kind: 'UNABLE_TO_LOCK_ROW', times: 2 });
@@ -55,7 +59,9 @@ describe('dispatching through org faults', () => {
     const addresses = world.mailbox.received.flatMap((m) => m.envelopeTo);
     expect(addresses).toHaveLength(people.length);
     expect(new Set(addresses).size).toBe(people.length);
-    const tasks = world.emulator.inspect.records('Task').filter((t) => String(t.Subject).startsWith('Email:'));
+    const tasks = world.emulator.inspect
+      .records('Task')
+      .filter((t) => String(t.Subject).startsWith('Email:'));
     expect(tasks).toHaveLength(people.length);
   });
 });

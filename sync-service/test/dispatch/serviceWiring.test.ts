@@ -53,13 +53,23 @@ describe('the dispatcher inside the running service', () => {
       SYNC_TICK_MS: '1000',
       SYNC_INSTANCE_ID: 'wiring-test',
     });
-    const clock = { now: () => emulator.clock.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
-    const transport = dispatchTransport(new SmtpTransport({ relay: { host: '127.0.0.1', port: mailbox.port } }), clock);
+    const clock = {
+      now: () => emulator.clock.now(),
+      sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    };
+    const transport = dispatchTransport(
+      new SmtpTransport({ relay: { host: '127.0.0.1', port: mailbox.port } }),
+      clock,
+    );
     service = await startSyncService({
       config,
       clock,
       logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
-      ...dispatchExtensions({ transport, unsubscribe: { baseUrl: `http://127.0.0.1:${port}/u/`, secret: 'wiring-test-secret-0123456789' }, pollIntervalMs: 50 }),
+      ...dispatchExtensions({
+        transport,
+        unsubscribe: { baseUrl: `http://127.0.0.1:${port}/u/`, secret: 'wiring-test-secret-0123456789' },
+        pollIntervalMs: 50,
+      }),
     });
   });
 
@@ -70,7 +80,9 @@ describe('the dispatcher inside the running service', () => {
   });
 
   it('sends, shows it in /metrics, and honours one-click unsubscribe', async () => {
-    const campaign = emulator.inspect.records('Sales_Campaign__c').find((c) => c.Name === 'Trade show follow-up')!;
+    const campaign = emulator.inspect
+      .records('Sales_Campaign__c')
+      .find((c) => c.Name === 'Trade show follow-up')!;
     const ava = emulator.inspect.records('Contact').find((c) => c.FirstName === 'Ava')!;
     const conn = service.context.session.connection;
     const now = new Date(emulator.clock.now()).toISOString();
@@ -84,7 +96,10 @@ describe('the dispatcher inside the running service', () => {
       Unique_Key__c: `${String(campaign.Id)}:${String(ava.Id)}`,
     })) as { id: string };
 
-    const mail = await until(() => mailbox.received.find((m) => m.envelopeTo.includes(String(ava.Email))), 'the first email');
+    const mail = await until(
+      () => mailbox.received.find((m) => m.envelopeTo.includes(String(ava.Email))),
+      'the first email',
+    );
     expect(mail.parsed.subject).toBe('Great meeting you at the show, Ava');
 
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
@@ -92,19 +107,28 @@ describe('the dispatcher inside the running service', () => {
     expect(text).toMatch(/sync_send_lateness_seconds_count 1/);
     expect(text).toContain('sync_dispatch_emails_per_second');
 
-    const header = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n\s+/g, ' ');
+    const header = mail.parsed.headerLines
+      .find((h) => h.key === 'list-unsubscribe')!
+      .line.replace(/\r?\n\s+/g, ' ');
     const url = /<(http[^>]+)>/.exec(header)![1]!;
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form method="post">');
     expect(emulator.inspect.record(enrollmentId)!.Status__c).not.toBe('Unsubscribed');
 
-    const click = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const click = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(click.status).toBe(200);
     expect(emulator.inspect.record(enrollmentId)!.Status__c).toBe('Unsubscribed');
     expect(emulator.inspect.record(String(ava.Id))!.HasOptedOutOfEmail).toBe(true);
 
-    const forged = await fetch(url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    const forged = await fetch(
+      url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      { method: 'POST', body: 'List-Unsubscribe=One-Click' },
+    );
     expect(forged.status).toBe(404);
   });
 });

@@ -51,13 +51,20 @@ describe('the demo', () => {
     expect(personal!.inReplyTo).toBeUndefined();
 
     const olivia = mails.filter((m) => to(m) === 'olivia.nguyen@harbourside.example.com');
-    expect(olivia.map((m) => m.subject)).toEqual(['Great meeting you at the show, Olivia', 'Re: Great meeting you at the show, Olivia']);
+    expect(olivia.map((m) => m.subject)).toEqual([
+      'Great meeting you at the show, Olivia',
+      'Re: Great meeting you at the show, Olivia',
+    ]);
     expect(olivia[1]!.inReplyTo).toBe(olivia[0]!.messageId);
     expect(olivia[1]!.text).toContain('> Thanks for stopping by our booth');
 
     // Every automatic email can be unsubscribed from in one click.
     for (const mail of mails) {
-      expect(mail.headerLines.some((h) => h.key === 'list-unsubscribe-post' && h.line.includes('List-Unsubscribe=One-Click'))).toBe(true);
+      expect(
+        mail.headerLines.some(
+          (h) => h.key === 'list-unsubscribe-post' && h.line.includes('List-Unsubscribe=One-Click'),
+        ),
+      ).toBe(true);
     }
   }, 120_000);
 });

@@ -32,8 +32,10 @@ export async function playDemo(hooks = emulatorHooks()) {
   );
   const mailDir = path.join(dir, 'mail');
   const mails: ParsedMail[] = [];
-  for (const file of readdirSync(mailDir).sort()) mails.push(await simpleParser(readFileSync(path.join(mailDir, file))));
+  for (const file of readdirSync(mailDir).sort())
+    mails.push(await simpleParser(readFileSync(path.join(mailDir, file))));
   return { result, lines, mails };
 }
 
-export const recipientOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';
+export const recipientOf = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '';

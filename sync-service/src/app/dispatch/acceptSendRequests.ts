@@ -11,9 +11,19 @@ import type { PlanItem, PlanItemPatch, StepStatus, SyncStore } from '../ports/sy
 import { enrollmentsInGroups } from './sendingSnapshot.ts';
 
 /** Store states in which a Send_Requested record is stale news (in flight, or already out). */
-const IN_FLIGHT_OR_DONE: readonly StepStatus[] = ['Sending', 'Sent', 'Completed', 'Cancelled', 'Skipped', 'Expired'];
+const IN_FLIGHT_OR_DONE: readonly StepStatus[] = [
+  'Sending',
+  'Sent',
+  'Completed',
+  'Cancelled',
+  'Skipped',
+  'Expired',
+];
 
-export type StepRequest = Pick<SendableStepRecord, 'Id' | 'Enrollment__c' | 'Step__c' | 'Step_Key__c' | 'Status__c' | 'Scheduled_At__c'>;
+export type StepRequest = Pick<
+  SendableStepRecord,
+  'Id' | 'Enrollment__c' | 'Step__c' | 'Step_Key__c' | 'Status__c' | 'Scheduled_At__c'
+>;
 
 export async function acceptSendRequests(
   records: readonly StepRequest[],
@@ -21,20 +31,29 @@ export async function acceptSendRequests(
 ): Promise<number> {
   const relevant = records.filter((r) => r.Status__c === 'Send_Requested' || r.Status__c === 'Cancelled');
   if (relevant.length === 0) return 0;
-  const known = new Map((await deps.store.planItemsByKeys(relevant.map((r) => r.Step_Key__c))).map((i) => [i.stepKey, i]));
+  const known = new Map(
+    (await deps.store.planItemsByKeys(relevant.map((r) => r.Step_Key__c))).map((i) => [i.stepKey, i]),
+  );
   const patches: PlanItemPatch[] = [];
   const missing: StepRequest[] = [];
   for (const record of relevant) {
     const item = known.get(record.Step_Key__c);
     if (record.Status__c === 'Cancelled') {
-      if (item && item.status !== 'Cancelled' && item.status !== 'Sending') patches.push({ stepKey: item.stepKey, status: 'Cancelled' });
+      if (item && item.status !== 'Cancelled' && item.status !== 'Sending')
+        patches.push({ stepKey: item.stepKey, status: 'Cancelled' });
       continue;
     }
     if (item && IN_FLIGHT_OR_DONE.includes(item.status)) continue;
     const dueAt = record.Scheduled_At__c ? Date.parse(record.Scheduled_At__c) : deps.now;
     if (item) {
       if (item.status !== 'Send_Requested' || item.dueAt !== dueAt || item.kind !== 'send') {
-        patches.push({ stepKey: item.stepKey, kind: 'send', status: 'Send_Requested', dueAt, recordId: record.Id });
+        patches.push({
+          stepKey: item.stepKey,
+          kind: 'send',
+          status: 'Send_Requested',
+          dueAt,
+          recordId: record.Id,
+        });
       }
     } else missing.push(record);
   }
@@ -43,7 +62,12 @@ export async function acceptSendRequests(
   // A request for a step the store does not know (lost store, or a step planned by another
   // process): enough to send it; the re-plan after the send fills in the rest.
   if (missing.length > 0) {
-    const enrollments = new Map((await enrollmentsInGroups(deps.org, [...new Set(missing.map((m) => m.Enrollment__c))])).map((e) => [e.Id, e]));
+    const enrollments = new Map(
+      (await enrollmentsInGroups(deps.org, [...new Set(missing.map((m) => m.Enrollment__c))])).map((e) => [
+        e.Id,
+        e,
+      ]),
+    );
     const items: PlanItem[] = [];
     for (const record of missing) {
       const enrollment = enrollments.get(record.Enrollment__c);
@@ -73,6 +97,12 @@ export async function acceptSendRequests(
 }
 
 /** The poll behind the stream: one query for every open request. */
-export async function pollSendRequests(deps: { store: SyncStore; org: CampaignOrg; delivery: DeliveryOrg; logger: Logger; now: number }): Promise<number> {
+export async function pollSendRequests(deps: {
+  store: SyncStore;
+  org: CampaignOrg;
+  delivery: DeliveryOrg;
+  logger: Logger;
+  now: number;
+}): Promise<number> {
   return acceptSendRequests(await deps.delivery.requestedSteps(), deps);
 }

@@ -25,11 +25,11 @@ export interface ApplyContext {
   patches: PlanItemPatch[];
   metrics: DispatchMetrics;
   retry: TemporaryRetry;
+  /** Temporary failures per step key, kept by the dispatcher; in memory is enough — a restart
+   * only grants a few more tries. */
+  temporaryFailures: Map<string, number>;
   logger: Logger;
 }
-
-/** Temporary failures per step key; an in-process count is enough — a restart only grants a few more tries. */
-const temporaryFailures = new Map<string, number>();
 
 export function applyDelivery(
   job: SendJob,
@@ -44,7 +44,7 @@ export function applyDelivery(
 
   switch (outcome.kind) {
     case 'accepted': {
-      temporaryFailures.delete(item.stepKey);
+      ctx.temporaryFailures.delete(item.stepKey);
       ctx.patches.push({ stepKey: item.stepKey, status: 'Sent' });
       ctx.metrics.countEmail('Sent');
       if (item.dueAt !== null) ctx.metrics.observeLateness(ctx.at - item.dueAt);
@@ -62,7 +62,10 @@ export function applyDelivery(
       }
       const ownTask = record?.Task_Id__c ?? item.taskId;
       if (ownTask) {
-        ctx.batch.taskCompletions.push({ stepRecordId: stepRecordId ?? '', record: { Id: ownTask, Status: 'Completed', Description: email.text.slice(0, 32_000) } });
+        ctx.batch.taskCompletions.push({
+          stepRecordId: stepRecordId ?? '',
+          record: { Id: ownTask, Status: 'Completed', Description: email.text.slice(0, 32_000) },
+        });
       } else if (stepRecordId && enrollment) {
         ctx.batch.taskCreates.push({
           stepKey: item.stepKey,
@@ -81,35 +84,62 @@ export function applyDelivery(
         });
       }
       if (enrollment) {
-        ctx.batch.events.push({ Kind__c: 'email_sent', Enrollment_Id__c: enrollment.Id, Enrollment_Step_Id__c: stepRecordId, Owner_Id__c: enrollment.OwnerId });
+        ctx.batch.events.push({
+          Kind__c: 'email_sent',
+          Enrollment_Id__c: enrollment.Id,
+          Enrollment_Step_Id__c: stepRecordId,
+          Owner_Id__c: enrollment.OwnerId,
+        });
       }
       log.info({ lateMs: item.dueAt === null ? null : ctx.at - item.dueAt }, 'email sent');
       return { sent: true, ended: null };
     }
     case 'temporary': {
-      const failures = (temporaryFailures.get(item.stepKey) ?? 0) + 1;
-      temporaryFailures.set(item.stepKey, failures);
+      const failures = (ctx.temporaryFailures.get(item.stepKey) ?? 0) + 1;
+      ctx.temporaryFailures.set(item.stepKey, failures);
       if (failures < ctx.retry.attempts) {
         const retryAt = ctx.at + ctx.retry.backoffMs * 2 ** (failures - 1);
         // Back to the status it was claimed in, so a Command Center request stays one.
-        ctx.patches.push({ stepKey: item.stepKey, status: item.status === 'Send_Requested' ? 'Send_Requested' : 'Scheduled', dueAt: retryAt });
-        log.warn({ reply: outcome.reply, failures, retryAt: new Date(retryAt).toISOString() }, 'temporary delivery failure; will retry');
+        ctx.patches.push({
+          stepKey: item.stepKey,
+          status: item.status === 'Send_Requested' ? 'Send_Requested' : 'Scheduled',
+          dueAt: retryAt,
+        });
+        log.warn(
+          { reply: outcome.reply, failures, retryAt: new Date(retryAt).toISOString() },
+          'temporary delivery failure; will retry',
+        );
         return { sent: false, ended: null };
       }
-      temporaryFailures.delete(item.stepKey);
+      ctx.temporaryFailures.delete(item.stepKey);
       return failEmail(job, `Not delivered after ${failures} tries; last reply: ${outcome.reply}`, ctx);
     }
     case 'sender_failed':
       ctx.metrics.lastSenderFailure = { at: ctx.at, reply: outcome.reply };
-      log.error({ reply: outcome.reply }, 'the mail server refused the sender; the admin must fix the mail settings');
+      log.error(
+        { reply: outcome.reply },
+        'the mail server refused the sender; the admin must fix the mail settings',
+      );
       return failEmail(job, `The mail server refused to send: ${outcome.reply}`, ctx);
     case 'recipient_rejected': {
       ctx.patches.push({ stepKey: item.stepKey, status: 'Failed' });
       ctx.metrics.countEmail('Bounced');
-      if (stepRecordId) ctx.batch.updateStep({ Id: stepRecordId, Status__c: 'Failed', Error__c: `Bounced: ${outcome.reply}` });
+      if (stepRecordId)
+        ctx.batch.updateStep({
+          Id: stepRecordId,
+          Status__c: 'Failed',
+          Error__c: `Bounced: ${outcome.reply}`,
+        });
       if (!enrollment) return { sent: false, ended: null };
       endEnrollment(
-        { enrollmentId: enrollment.Id, ownerId: enrollment.OwnerId, status: 'Bounced', reason: `Bounced: ${outcome.reply}`, causeStepRecordId: stepRecordId, steps: job.enrollmentSteps },
+        {
+          enrollmentId: enrollment.Id,
+          ownerId: enrollment.OwnerId,
+          status: 'Bounced',
+          reason: `Bounced: ${outcome.reply}`,
+          causeStepRecordId: stepRecordId,
+          steps: job.enrollmentSteps,
+        },
         ctx.batch,
         ctx.patches,
       );
@@ -135,6 +165,7 @@ export function applyDelivery(
 function failEmail(job: SendJob, reason: string, ctx: ApplyContext): { sent: false; ended: null } {
   ctx.patches.push({ stepKey: job.item.stepKey, status: 'Failed' });
   ctx.metrics.countEmail('Failed');
-  if (job.record) ctx.batch.updateStep({ Id: job.record.Id, Status__c: 'Failed', Error__c: reason.slice(0, 32_000) });
+  if (job.record)
+    ctx.batch.updateStep({ Id: job.record.Id, Status__c: 'Failed', Error__c: reason.slice(0, 32_000) });
   return { sent: false, ended: null };
 }

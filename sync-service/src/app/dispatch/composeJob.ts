@@ -1,7 +1,12 @@
 // Turns one re-read job into the composer's input: the rep's edited content or the step's
 // current template, the recipient and sender records, the email it threads onto, and the
 // one-click unsubscribe link for this person and campaign.
-import { composeEmail, type ComposedEmail, type SObjectValues, type UnsubscribeSettings } from '../../domain/compose/index.ts';
+import {
+  composeEmail,
+  type ComposedEmail,
+  type SObjectValues,
+  type UnsubscribeSettings,
+} from '../../domain/compose/index.ts';
 import { previousEmailFor } from './previousEmail.ts';
 import { templatesOf, type SendJob } from './sendingSnapshot.ts';
 
@@ -31,11 +36,15 @@ export function composeJob(job: SendJob, options: ComposeOptions, now: number): 
     recipient,
     sender,
     organization: options.organization,
-    senderTimeZone: typeof sender.TimeZoneSidKey === 'string' && sender.TimeZoneSidKey ? sender.TimeZoneSidKey : 'UTC',
+    senderTimeZone:
+      typeof sender.TimeZoneSidKey === 'string' && sender.TimeZoneSidKey ? sender.TimeZoneSidKey : 'UTC',
     sendingDomain: options.sendingDomain,
     previous: threading.previous,
     unsubscribe: options.unsubscribe
-      ? { ...options.unsubscribe, claims: { personId, campaignId: enrollment.Campaign__c, enrollmentId: enrollment.Id } }
+      ? {
+          ...options.unsubscribe,
+          claims: { personId, campaignId: enrollment.Campaign__c, enrollmentId: enrollment.Id },
+        }
       : undefined,
   });
 }

@@ -43,6 +43,8 @@ export interface DispatchDeps {
   batchSize: number;
   sendConcurrency: number;
   temporaryRetry: TemporaryRetry;
+  /** Temporary failures so far per step key (the dispatcher keeps one map across passes). */
+  temporaryFailures?: Map<string, number>;
 }
 
 export interface DispatchReport {
@@ -88,10 +90,26 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
         case 'cancel':
           patches.push({ stepKey: job.item.stepKey, status: 'Cancelled' });
           deps.metrics.countEmail('Cancelled');
-          if (stepRecordId) batch.updateStep({ Id: stepRecordId, Status__c: 'Cancelled', Error__c: `Cancelled: ${decision.reason}` });
-          if (decision.endEnrollment && job.enrollment && !ended.some((e) => e.enrollmentId === job.enrollment!.Id)) {
+          if (stepRecordId)
+            batch.updateStep({
+              Id: stepRecordId,
+              Status__c: 'Cancelled',
+              Error__c: `Cancelled: ${decision.reason}`,
+            });
+          if (
+            decision.endEnrollment &&
+            job.enrollment &&
+            !ended.some((e) => e.enrollmentId === job.enrollment!.Id)
+          ) {
             endEnrollment(
-              { enrollmentId: job.enrollment.Id, ownerId: job.enrollment.OwnerId, status: decision.endEnrollment.status, reason: decision.endEnrollment.reason, causeStepRecordId: stepRecordId, steps: job.enrollmentSteps },
+              {
+                enrollmentId: job.enrollment.Id,
+                ownerId: job.enrollment.OwnerId,
+                status: decision.endEnrollment.status,
+                reason: decision.endEnrollment.reason,
+                causeStepRecordId: stepRecordId,
+                steps: job.enrollmentSteps,
+              },
               batch,
               patches,
             );
@@ -101,7 +119,8 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
         case 'fail':
           patches.push({ stepKey: job.item.stepKey, status: 'Failed' });
           deps.metrics.countEmail('Failed');
-          if (stepRecordId) batch.updateStep({ Id: stepRecordId, Status__c: 'Failed', Error__c: decision.reason });
+          if (stepRecordId)
+            batch.updateStep({ Id: stepRecordId, Status__c: 'Failed', Error__c: decision.reason });
           log.warn({ stepKey: job.item.stepKey, reason: decision.reason }, 'email not sent');
           break;
         case 'send':
@@ -111,27 +130,50 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
             if (!(error instanceof ComposeError)) throw error;
             patches.push({ stepKey: job.item.stepKey, status: 'Failed' });
             deps.metrics.countEmail('Failed');
-            if (stepRecordId) batch.updateStep({ Id: stepRecordId, Status__c: 'Failed', Error__c: `${error.code}: ${error.message}` });
-            log.warn({ stepKey: job.item.stepKey, code: error.code, err: error.message }, 'email could not be composed');
+            if (stepRecordId)
+              batch.updateStep({
+                Id: stepRecordId,
+                Status__c: 'Failed',
+                Error__c: `${error.code}: ${error.message}`,
+              });
+            log.warn(
+              { stepKey: job.item.stepKey, code: error.code, err: error.message },
+              'email could not be composed',
+            );
           }
           break;
       }
     }
 
     // The ledger entry: durable before the first SMTP byte.
-    if (toSend.length > 0) await deps.store.updatePlanItems(toSend.map(({ job }) => ({ stepKey: job.item.stepKey, status: 'Sending' })));
-    const outcomes = await mapConcurrently(toSend, deps.sendConcurrency, async ({ email }): Promise<DeliveryOutcome> => {
-      try {
-        return await deps.transport.send(email);
-      } catch (error) {
-        // A transport that throws has not classified the failure: treat it as possibly sent.
-        return { kind: 'unknown', reply: (error as Error).message };
-      }
-    });
+    if (toSend.length > 0)
+      await deps.store.updatePlanItems(
+        toSend.map(({ job }) => ({ stepKey: job.item.stepKey, status: 'Sending' })),
+      );
+    const outcomes = await mapConcurrently(
+      toSend,
+      deps.sendConcurrency,
+      async ({ email }): Promise<DeliveryOutcome> => {
+        try {
+          return await deps.transport.send(email);
+        } catch (error) {
+          // A transport that throws has not classified the failure: treat it as possibly sent.
+          return { kind: 'unknown', reply: (error as Error).message };
+        }
+      },
+    );
     const sentAt = deps.clock.now();
     const sentEnrollments = new Set<string>();
     toSend.forEach(({ job, email }, i) => {
-      const applied = applyDelivery(job, email, outcomes[i]!, { at: sentAt, batch, patches, metrics: deps.metrics, retry: deps.temporaryRetry, logger: log });
+      const applied = applyDelivery(job, email, outcomes[i]!, {
+        at: sentAt,
+        batch,
+        patches,
+        metrics: deps.metrics,
+        retry: deps.temporaryRetry,
+        temporaryFailures: deps.temporaryFailures ?? new Map(),
+        logger: log,
+      });
       if (applied.sent) sentEnrollments.add(job.item.enrollmentId);
       if (applied.ended) ended.push({ enrollmentId: job.item.enrollmentId, status: applied.ended });
     });
@@ -139,15 +181,30 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     await deps.store.updatePlanItems(patches);
     for (const e of ended) await rememberEnded(deps.store, e.enrollmentId, e.status, sentAt);
     // The planner's re-plan ends a finished campaign itself; without one, the dispatcher does.
-    if (!deps.replanning) await completeFinishedCampaigns(jobs, sentEnrollments, ended.map((e) => e.enrollmentId), batch, deps, sentAt);
-    const report = await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: sentAt });
+    if (!deps.replanning)
+      await completeFinishedCampaigns(
+        jobs,
+        sentEnrollments,
+        ended.map((e) => e.enrollmentId),
+        batch,
+        deps,
+        sentAt,
+      );
+    const report = await writeBack(batch, {
+      org: deps.org,
+      store: deps.store,
+      clock: deps.clock,
+      logger: log,
+      now: sentAt,
+    });
 
     const sent = outcomes.filter((o) => o.kind === 'accepted').length;
     deps.metrics.observeBatch(items.length, deps.clock.now() - started);
     log.info({ claimed: items.length, sent, recordErrors: report.recordErrors }, 'dispatch batch done');
     const replan = [...sentEnrollments].filter((id) => !ended.some((e) => e.enrollmentId === id));
     // In groups, so each of the planner's id-list queries stays within a URL's length.
-    for (let i = 0; deps.replanning && i < replan.length; i += REPLAN_GROUP) await deps.replanning.afterSends(replan.slice(i, i + REPLAN_GROUP));
+    for (let i = 0; deps.replanning && i < replan.length; i += REPLAN_GROUP)
+      await deps.replanning.afterSends(replan.slice(i, i + REPLAN_GROUP));
     return { claimed: items.length, sent, notSent: items.length - sent };
   } finally {
     await deps.store.releaseClaims(keys, deps.owner);
@@ -163,7 +220,15 @@ async function completeFinishedCampaigns(
   deps: DispatchDeps,
   now: number,
 ): Promise<void> {
-  const finished: readonly string[] = ['Sent', 'Completed', 'Failed', 'Expired', 'Cancelled', 'Skipped', 'Uncertain'];
+  const finished: readonly string[] = [
+    'Sent',
+    'Completed',
+    'Failed',
+    'Expired',
+    'Cancelled',
+    'Skipped',
+    'Uncertain',
+  ];
   for (const enrollmentId of sentEnrollments) {
     if (alreadyEnded.includes(enrollmentId)) continue;
     const items = await deps.store.planItemsOf(enrollmentId);
@@ -171,7 +236,14 @@ async function completeFinishedCampaigns(
     const job = jobs.find((j) => j.item.enrollmentId === enrollmentId)!;
     const last = jobs.filter((j) => j.item.enrollmentId === enrollmentId).at(-1)!;
     endEnrollment(
-      { enrollmentId, ownerId: job.enrollment!.OwnerId, status: 'Completed', reason: 'All steps done', causeStepRecordId: last.record?.Id ?? null, steps: [] },
+      {
+        enrollmentId,
+        ownerId: job.enrollment!.OwnerId,
+        status: 'Completed',
+        reason: 'All steps done',
+        causeStepRecordId: last.record?.Id ?? null,
+        steps: [],
+      },
       batch,
       [],
     );

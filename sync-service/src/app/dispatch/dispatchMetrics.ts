@@ -58,7 +58,9 @@ export class DispatchMetrics {
       ...[...this.byStatus].map(([status, n]) => `sync_emails_total{status="${status}"} ${n}`),
       '# HELP sync_send_lateness_seconds How long after its planned moment an email went out.',
       '# TYPE sync_send_lateness_seconds histogram',
-      ...LATENESS_BUCKETS_S.map((b, i) => `sync_send_lateness_seconds_bucket{le="${b}"} ${this.latenessCounts[i]}`),
+      ...LATENESS_BUCKETS_S.map(
+        (b, i) => `sync_send_lateness_seconds_bucket{le="${b}"} ${this.latenessCounts[i]}`,
+      ),
       `sync_send_lateness_seconds_bucket{le="+Inf"} ${this.latenessCount}`,
       `sync_send_lateness_seconds_sum ${this.latenessSum}`,
       `sync_send_lateness_seconds_count ${this.latenessCount}`,

@@ -34,6 +34,7 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.log = options.logger.child({ component: 'dispatcher', worker: options.owner });
+    this.options = { ...options, temporaryFailures: options.temporaryFailures ?? new Map() };
   }
 
   /** One pass: in-doubt sweep, request poll when due, then batches until nothing is due. */
@@ -61,7 +62,11 @@ export class Dispatcher {
 
   /** Changed Enrollment_Step__c records from the change stream (Send_Requested, Cancelled). */
   async onStepChanges(records: readonly StepRequest[]): Promise<void> {
-    const accepted = await acceptSendRequests(records, { ...this.options, logger: this.log, now: this.options.clock.now() });
+    const accepted = await acceptSendRequests(records, {
+      ...this.options,
+      logger: this.log,
+      now: this.options.clock.now(),
+    });
     if (accepted > 0) this.nudge();
   }
 

@@ -20,9 +20,18 @@ export interface EndRequest {
   steps: readonly SendableStepRecord[];
 }
 
-export function endEnrollment(request: EndRequest, batch: WriteBackBatch, storePatches: PlanItemPatch[]): void {
+export function endEnrollment(
+  request: EndRequest,
+  batch: WriteBackBatch,
+  storePatches: PlanItemPatch[],
+): void {
   batch.updateEnrollment(
-    { Id: request.enrollmentId, Status__c: request.status, Ended_Reason__c: request.reason.slice(0, 255), Unique_Key__c: null },
+    {
+      Id: request.enrollmentId,
+      Status__c: request.status,
+      Ended_Reason__c: request.reason.slice(0, 255),
+      Unique_Key__c: null,
+    },
     request.causeStepRecordId,
   );
   for (const step of request.steps) {
@@ -39,7 +48,12 @@ export function endEnrollment(request: EndRequest, batch: WriteBackBatch, storeP
 }
 
 /** Mirrors an ended campaign into the store so no other work is claimed for it. */
-export async function rememberEnded(store: SyncStore, enrollmentId: string, status: EndStatus, now: number): Promise<void> {
+export async function rememberEnded(
+  store: SyncStore,
+  enrollmentId: string,
+  status: EndStatus,
+  now: number,
+): Promise<void> {
   const state = await store.enrollment(enrollmentId);
   if (state) await store.saveEnrollment({ ...state, status, updatedAt: now });
 }

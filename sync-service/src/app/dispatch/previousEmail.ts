@@ -26,7 +26,10 @@ export function previousEmailFor(
 ): ThreadingChoice {
   const ordered = [...campaignSteps].sort(byCampaignOrder);
   const position = ordered.findIndex((s) => s.Id === stepId);
-  const earlierEmails = ordered.slice(0, Math.max(0, position)).filter((s) => s.Type__c === 'Email').reverse();
+  const earlierEmails = ordered
+    .slice(0, Math.max(0, position))
+    .filter((s) => s.Type__c === 'Email')
+    .reverse();
   const own = new Map(enrollmentSteps.map((r) => [r.Step__c, r]));
   const fallbackSubject = earlierEmails.find((s) => s.Subject__c)?.Subject__c ?? null;
 

@@ -35,16 +35,30 @@ export async function resolveInDoubt(deps: {
       withRecords.map((i) => ({
         Id: i.recordId,
         Status__c: 'Uncertain',
-        Error__c: 'The service stopped while sending this email; it may or may not have been delivered. Review, then retry or dismiss.',
+        Error__c:
+          'The service stopped while sending this email; it may or may not have been delivered. Review, then retry or dismiss.',
       })),
     );
-    outcomes.forEach((o, n) => o.ok || deps.logger.error({ stepKey: withRecords[n]!.stepKey, errors: o.errors }, 'could not mark an in-doubt email Uncertain in the org'));
+    outcomes.forEach(
+      (o, n) =>
+        o.ok ||
+        deps.logger.error(
+          { stepKey: withRecords[n]!.stepKey, errors: o.errors },
+          'could not mark an in-doubt email Uncertain in the org',
+        ),
+    );
     for (const item of items) {
       deps.metrics.countEmail('Uncertain');
-      deps.logger.warn({ stepKey: item.stepKey }, 'email left Sending by a stopped worker; marked Uncertain, not resent');
+      deps.logger.warn(
+        { stepKey: item.stepKey },
+        'email left Sending by a stopped worker; marked Uncertain, not resent',
+      );
     }
     return items.length;
   } finally {
-    await deps.store.releaseClaims(items.map((i) => i.stepKey), deps.owner);
+    await deps.store.releaseClaims(
+      items.map((i) => i.stepKey),
+      deps.owner,
+    );
   }
 }

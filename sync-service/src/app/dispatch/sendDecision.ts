@@ -16,13 +16,29 @@ export type SendDecision =
   | { kind: 'fail'; reason: string };
 
 const SENDABLE: readonly string[] = ['Scheduled', 'Send_Requested'];
-const ENDED_ENROLLMENT: readonly string[] = ['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed'];
+const ENDED_ENROLLMENT: readonly string[] = [
+  'Completed',
+  'Replied',
+  'Bounced',
+  'Unsubscribed',
+  'Removed',
+  'Failed',
+];
 
 export function decideSend(job: SendJob, now: number): SendDecision {
   const { enrollment, record, recipient, item } = job;
-  if (!enrollment) return { kind: 'cancel', reason: `enrollment ${item.enrollmentId} no longer exists in the org`, endEnrollment: null };
+  if (!enrollment)
+    return {
+      kind: 'cancel',
+      reason: `enrollment ${item.enrollmentId} no longer exists in the org`,
+      endEnrollment: null,
+    };
   if (ENDED_ENROLLMENT.includes(enrollment.Status__c)) {
-    return { kind: 'cancel', reason: `campaign ended for this person (${enrollment.Status__c})`, endEnrollment: null };
+    return {
+      kind: 'cancel',
+      reason: `campaign ended for this person (${enrollment.Status__c})`,
+      endEnrollment: null,
+    };
   }
   if (enrollment.Status__c === 'Paused') return { kind: 'mirror', status: null };
   if (!record) return { kind: 'mirror', status: null };
@@ -33,7 +49,11 @@ export function decideSend(job: SendJob, now: number): SendDecision {
   }
 
   const personId = enrollment.Contact__c ?? enrollment.Lead__c;
-  if (!recipient) return { kind: 'fail', reason: `${job.recipientObject} ${personId} could not be read (deleted, or not shared with the integration user)` };
+  if (!recipient)
+    return {
+      kind: 'fail',
+      reason: `${job.recipientObject} ${personId} could not be read (deleted, or not shared with the integration user)`,
+    };
   if (recipient.HasOptedOutOfEmail === true) {
     return {
       kind: 'cancel',
@@ -44,7 +64,8 @@ export function decideSend(job: SendJob, now: number): SendDecision {
   if (typeof recipient.Email !== 'string' || recipient.Email.trim() === '') {
     return { kind: 'fail', reason: `${job.recipientObject} ${personId} has no Email` };
   }
-  if (!job.sender) return { kind: 'fail', reason: `the enrollment owner ${enrollment.OwnerId} could not be read` };
+  if (!job.sender)
+    return { kind: 'fail', reason: `the enrollment owner ${enrollment.OwnerId} could not be read` };
   if (!job.content && record.Status__c !== 'Send_Requested') {
     return { kind: 'fail', reason: `Campaign_Step__c ${item.stepId} no longer exists` };
   }

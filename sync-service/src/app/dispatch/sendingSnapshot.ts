@@ -24,7 +24,10 @@ export interface SendJob {
 }
 
 /** The templates a job will render: the rep's edit for a Command Center request, else the step's. */
-export function templatesOf(record: SendableStepRecord | null, content: StepContentRecord | null): { subject: string; body: string } {
+export function templatesOf(
+  record: SendableStepRecord | null,
+  content: StepContentRecord | null,
+): { subject: string; body: string } {
   const requested = record?.Status__c === 'Send_Requested';
   return {
     subject: (requested && record?.Subject__c) || content?.Subject__c || '',
@@ -32,7 +35,11 @@ export function templatesOf(record: SendableStepRecord | null, content: StepCont
   };
 }
 
-export async function readSendingSnapshot(items: PlanItem[], org: CampaignOrg, delivery: DeliveryOrg): Promise<SendJob[]> {
+export async function readSendingSnapshot(
+  items: PlanItem[],
+  org: CampaignOrg,
+  delivery: DeliveryOrg,
+): Promise<SendJob[]> {
   const enrollmentIds = [...new Set(items.map((i) => i.enrollmentId))];
   const enrollments = new Map((await enrollmentsInGroups(org, enrollmentIds)).map((e) => [e.Id, e]));
   const stepRecords = await delivery.sendableSteps(enrollmentIds);
@@ -47,7 +54,10 @@ export async function readSendingSnapshot(items: PlanItem[], org: CampaignOrg, d
   // Ask for exactly the merge fields the templates (and quoted earlier bodies) name.
   const texts: string[] = [];
   for (const item of items) {
-    const { subject, body } = templatesOf(recordByKey.get(item.stepKey) ?? null, contentById.get(item.stepId) ?? null);
+    const { subject, body } = templatesOf(
+      recordByKey.get(item.stepKey) ?? null,
+      contentById.get(item.stepId) ?? null,
+    );
     texts.push(subject, body);
   }
   for (const c of contents) texts.push(c.Subject__c ?? '', c.Body__c ?? '');
@@ -55,7 +65,9 @@ export async function readSendingSnapshot(items: PlanItem[], org: CampaignOrg, d
   const contactFields = fieldsToQuery(required, 'Contact');
   const leadFields = fieldsToQuery(required, 'Lead');
 
-  const personIds = [...new Set([...enrollments.values()].map(personOf).filter((id): id is string => id !== null))];
+  const personIds = [
+    ...new Set([...enrollments.values()].map(personOf).filter((id): id is string => id !== null)),
+  ];
   const ownerIds = [...new Set([...enrollments.values()].map((e) => e.OwnerId))];
   const [recipients, senders] = await Promise.all([
     personIds.length > 0
@@ -85,9 +97,13 @@ export async function readSendingSnapshot(items: PlanItem[], org: CampaignOrg, d
 
 /** Asks for enrollments a few hundred ids at a time: each ask is one GET query, whose URL is
  * limited to 16 KB whatever the adapter's own chunk size. */
-export async function enrollmentsInGroups(org: CampaignOrg, ids: readonly string[]): Promise<EnrollmentRecord[]> {
+export async function enrollmentsInGroups(
+  org: CampaignOrg,
+  ids: readonly string[],
+): Promise<EnrollmentRecord[]> {
   const out: EnrollmentRecord[] = [];
-  for (let i = 0; i < ids.length; i += ENROLLMENT_IDS_PER_ASK) out.push(...(await org.enrollments(ids.slice(i, i + ENROLLMENT_IDS_PER_ASK))));
+  for (let i = 0; i < ids.length; i += ENROLLMENT_IDS_PER_ASK)
+    out.push(...(await org.enrollments(ids.slice(i, i + ENROLLMENT_IDS_PER_ASK))));
   return out;
 }
 

@@ -16,32 +16,61 @@ const LIVE = ['Scheduled', 'Active', 'Paused'];
 
 export async function unsubscribePerson(
   claims: UnsubscribeClaims,
-  deps: { org: CampaignOrg; delivery: DeliveryOrg; store: SyncStore; clock: Clock; logger: Logger; now: number },
+  deps: {
+    org: CampaignOrg;
+    delivery: DeliveryOrg;
+    store: SyncStore;
+    clock: Clock;
+    logger: Logger;
+    now: number;
+  },
 ): Promise<{ optedOut: boolean; campaignEnded: boolean }> {
   const log = deps.logger.child({ enrollmentId: claims.enrollmentId, personId: claims.personId });
   const [optOut] = await deps.delivery.optOut([claims.personId]);
   if (!optOut?.ok) {
     // The admin must see this: the person asked to stop and the org did not record it.
-    log.error({ errors: optOut?.ok === false ? optOut.errors : 'no result' }, 'could not set HasOptedOutOfEmail');
+    log.error(
+      { errors: optOut?.ok === false ? optOut.errors : 'no result' },
+      'could not set HasOptedOutOfEmail',
+    );
   }
   const [enrollment] = await deps.org.enrollments([claims.enrollmentId]);
   if (!enrollment || !LIVE.includes(enrollment.Status__c)) {
-    log.info({ status: enrollment?.Status__c ?? 'missing' }, 'unsubscribe: campaign already over for this person');
+    log.info(
+      { status: enrollment?.Status__c ?? 'missing' },
+      'unsubscribe: campaign already over for this person',
+    );
     return { optedOut: optOut?.ok === true, campaignEnded: false };
   }
   const steps = await deps.delivery.sendableSteps([enrollment.Id]);
   const batch = new WriteBackBatch();
   const patches: PlanItemPatch[] = [];
   endEnrollment(
-    { enrollmentId: enrollment.Id, ownerId: enrollment.OwnerId, status: 'Unsubscribed', reason: 'Unsubscribed (one-click link)', causeStepRecordId: null, steps },
+    {
+      enrollmentId: enrollment.Id,
+      ownerId: enrollment.OwnerId,
+      status: 'Unsubscribed',
+      reason: 'Unsubscribed (one-click link)',
+      causeStepRecordId: null,
+      steps,
+    },
     batch,
     patches,
   );
   // The org first: if it did not take the ending, the store must not believe it either, so the
   // next send still finds the opt-out and ends the campaign then.
-  const report = await writeBack(batch, { org: deps.org, store: deps.store, clock: deps.clock, logger: log, now: deps.now });
+  const report = await writeBack(batch, {
+    org: deps.org,
+    store: deps.store,
+    clock: deps.clock,
+    logger: log,
+    now: deps.now,
+  });
   if (report.recordErrors > 0) {
-    log.error({ recordErrors: report.recordErrors }, 'unsubscribe: the org did not take every change; the opt-out still stops the next send');
+    log.error(
+      { recordErrors: report.recordErrors },
+      'unsubscribe: the org did not take every change; the opt-out still stops the next send',
+    );
     return { optedOut: optOut?.ok === true, campaignEnded: false };
   }
   await deps.store.updatePlanItems(patches);

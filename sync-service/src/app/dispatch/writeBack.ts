@@ -29,11 +29,21 @@ export class WriteBackBatch {
 
   updateEnrollment(record: OrgRecord & { Id: string }, stepRecordId: string | null): void {
     const known = this.enrollmentUpdates.get(record.Id);
-    this.enrollmentUpdates.set(record.Id, { stepRecordId: known?.stepRecordId ?? stepRecordId, record: { ...(known?.record ?? {}), ...record } });
+    this.enrollmentUpdates.set(record.Id, {
+      stepRecordId: known?.stepRecordId ?? stepRecordId,
+      record: { ...(known?.record ?? {}), ...record },
+    });
   }
 
   get isEmpty(): boolean {
-    return this.stepUpdates.size + this.taskCreates.length + this.taskCompletions.length + this.enrollmentUpdates.size + this.events.length === 0;
+    return (
+      this.stepUpdates.size +
+        this.taskCreates.length +
+        this.taskCompletions.length +
+        this.enrollmentUpdates.size +
+        this.events.length ===
+      0
+    );
   }
 }
 
@@ -53,7 +63,8 @@ export async function writeBack(
   const errors = new Map<string, string[]>();
   const noteError = (stepRecordId: string | null, what: string, outcome: RecordOutcome) => {
     logger.warn({ stepRecordId, what, error: describe(outcome) }, 'record-level write failed');
-    if (stepRecordId) errors.set(stepRecordId, [...(errors.get(stepRecordId) ?? []), `${what}: ${describe(outcome)}`]);
+    if (stepRecordId)
+      errors.set(stepRecordId, [...(errors.get(stepRecordId) ?? []), `${what}: ${describe(outcome)}`]);
   };
 
   if (batch.taskCreates.length > 0) {
@@ -69,7 +80,9 @@ export async function writeBack(
 
   if (batch.taskCompletions.length > 0) {
     const outcomes = await org.updateTasks(batch.taskCompletions.map((t) => t.record));
-    outcomes.forEach((o, i) => o.ok || noteError(batch.taskCompletions[i]!.stepRecordId, 'completing the email task', o));
+    outcomes.forEach(
+      (o, i) => o.ok || noteError(batch.taskCompletions[i]!.stepRecordId, 'completing the email task', o),
+    );
   }
 
   const steps = [...batch.stepUpdates.values()];
@@ -81,20 +94,42 @@ export async function writeBack(
   const enrollments = [...batch.enrollmentUpdates.values()];
   if (enrollments.length > 0) {
     const outcomes = await org.updateEnrollments(enrollments.map((e) => e.record));
-    outcomes.forEach((o, i) => o.ok || noteError(enrollments[i]!.stepRecordId, `updating enrollment ${String(enrollments[i]!.record.Id)}`, o));
+    outcomes.forEach(
+      (o, i) =>
+        o.ok ||
+        noteError(
+          enrollments[i]!.stepRecordId,
+          `updating enrollment ${String(enrollments[i]!.record.Id)}`,
+          o,
+        ),
+    );
   }
 
   if (batch.events.length > 0) {
     const outcomes = await org.publishActivities(batch.events);
     const failed = outcomes.filter((o) => !o.ok).length;
     // Live Feed also reads recent steps, so a lost event is logged rather than put on a record.
-    if (failed > 0) logger.warn({ failed, events: batch.events.length }, 'some Campaign_Activity__e events were not published');
+    if (failed > 0)
+      logger.warn(
+        { failed, events: batch.events.length },
+        'some Campaign_Activity__e events were not published',
+      );
   }
 
   if (errors.size > 0) {
-    const records = [...errors].map(([Id, messages]) => ({ Id, Error__c: messages.join('\n').slice(0, 32_000) }));
+    const records = [...errors].map(([Id, messages]) => ({
+      Id,
+      Error__c: messages.join('\n').slice(0, 32_000),
+    }));
     const outcomes = await org.updateEnrollmentSteps(records);
-    outcomes.forEach((o, i) => o.ok || logger.error({ stepRecordId: records[i]!.Id, error: describe(o) }, 'could not record a write error on its step'));
+    outcomes.forEach(
+      (o, i) =>
+        o.ok ||
+        logger.error(
+          { stepRecordId: records[i]!.Id, error: describe(o) },
+          'could not record a write error on its step',
+        ),
+    );
   }
   return { recordErrors: errors.size };
 }
