@@ -2,7 +2,7 @@
 // the adapters and the planning use case, already wired.
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/index.ts';
-import type { CampaignOrg, EnrollmentStepRecord } from '../app/ports/campaignOrg.ts';
+import type { CampaignOrg, EnrollmentRecord, EnrollmentStepRecord } from '../app/ports/campaignOrg.ts';
 import type { Clock } from '../app/ports/clock.ts';
 import type { SyncStore } from '../app/ports/syncStore.ts';
 import type { SyncMetrics } from '../app/syncMetrics.ts';
@@ -20,7 +20,7 @@ export interface ServiceContext {
   metrics: SyncMetrics;
   reconciler: EnrollmentReconciler;
   /** For the dispatcher's FollowerReplanning port: re-plan after sends. */
-  replanning: { afterSends(enrollmentIds: string[]): Promise<void> };
+  replanning: { afterSends(enrollmentIds: string[], preloaded?: EnrollmentRecord[]): Promise<void> };
 }
 
 /** The dispatcher's slot in the service loop (issue 8 fills it). */

@@ -81,7 +81,9 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
     org,
     metrics,
     reconciler,
-    replanning: { afterSends: async (ids) => void (await reconciler.reconcile(ids)) },
+    replanning: {
+      afterSends: async (ids, preloaded) => void (await reconciler.reconcile(ids, preloaded?.length ? { preloaded } : {})),
+    },
   };
   const taskDeps = {
     org,

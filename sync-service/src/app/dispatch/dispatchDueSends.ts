@@ -7,7 +7,7 @@
 // between leaves it Sending; resolveInDoubt later turns it Uncertain for review, never resends.
 import type { Logger } from 'pino';
 import { ComposeError, type ComposedEmail } from '../../domain/compose/index.ts';
-import type { CampaignOrg } from '../ports/campaignOrg.ts';
+import type { CampaignOrg, EnrollmentRecord } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeliveryOrg } from '../ports/deliveryOrg.ts';
 import type { PlanItemPatch, StepStatus, SyncStore } from '../ports/syncStore.ts';
@@ -18,13 +18,15 @@ import { endEnrollment, rememberEnded, type EndStatus } from './endEnrollment.ts
 import type { DeliveryOutcome, MailTransport } from './mailDelivery.ts';
 import { mapConcurrently } from './mapConcurrently.ts';
 import { decideSend } from './sendDecision.ts';
+import { enrollmentsToReplan } from './replanNeed.ts';
 import { readSendingSnapshot, type SendJob } from './sendingSnapshot.ts';
 import { WriteBackBatch, writeBack } from './writeBack.ts';
 
 /** Re-plans the steps after those just sent (Same_Time_As_Previous takes the real send time,
  * a sent manual email releases its gate). Provided by the planning use cases. */
 export interface FollowerReplanning {
-  afterSends(enrollmentIds: string[]): Promise<void>;
+  /** `preloaded`: the enrollments as just re-read, so the planner need not read them again. */
+  afterSends(enrollmentIds: string[], preloaded?: EnrollmentRecord[]): Promise<void>;
 }
 
 export interface DispatchDeps {
@@ -54,7 +56,7 @@ export interface DispatchReport {
 }
 
 const SENDABLE_IN_STORE: readonly StepStatus[] = ['Scheduled', 'Send_Requested'];
-const REPLAN_GROUP = 300;
+const REPLAN_GROUP = 500;
 
 export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchReport> {
   const started = deps.clock.now();
@@ -164,6 +166,7 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     );
     const sentAt = deps.clock.now();
     const sentEnrollments = new Set<string>();
+    const sentJobs: Array<{ job: SendJob; sentAt: number }> = [];
     toSend.forEach(({ job, email }, i) => {
       const applied = applyDelivery(job, email, outcomes[i]!, {
         at: sentAt,
@@ -174,7 +177,10 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
         temporaryFailures: deps.temporaryFailures ?? new Map(),
         logger: log,
       });
-      if (applied.sent) sentEnrollments.add(job.item.enrollmentId);
+      if (applied.sent) {
+        sentEnrollments.add(job.item.enrollmentId);
+        sentJobs.push({ job, sentAt });
+      }
       if (applied.ended) ended.push({ enrollmentId: job.item.enrollmentId, status: applied.ended });
     });
 
@@ -201,10 +207,18 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     const sent = outcomes.filter((o) => o.kind === 'accepted').length;
     deps.metrics.observeBatch(items.length, deps.clock.now() - started);
     log.info({ claimed: items.length, sent, recordErrors: report.recordErrors }, 'dispatch batch done');
-    const replan = [...sentEnrollments].filter((id) => !ended.some((e) => e.enrollmentId === id));
-    // In groups, so each of the planner's id-list queries stays within a URL's length.
-    for (let i = 0; deps.replanning && i < replan.length; i += REPLAN_GROUP)
-      await deps.replanning.afterSends(replan.slice(i, i + REPLAN_GROUP));
+    if (deps.replanning) {
+      const endedIds = new Set(ended.map((e) => e.enrollmentId));
+      const replan = (await enrollmentsToReplan(sentJobs, deps.store)).filter((id) => !endedIds.has(id));
+      const records = new Map(
+        jobs.filter((j) => j.enrollment).map((j) => [j.item.enrollmentId, j.enrollment!]),
+      );
+      // In groups, so each of the planner's id-list queries stays within a URL's length.
+      for (let i = 0; i < replan.length; i += REPLAN_GROUP) {
+        const group = replan.slice(i, i + REPLAN_GROUP);
+        await deps.replanning.afterSends(group, group.map((id) => records.get(id)!).filter(Boolean));
+      }
+    }
     return { claimed: items.length, sent, notSent: items.length - sent };
   } finally {
     await deps.store.releaseClaims(keys, deps.owner);

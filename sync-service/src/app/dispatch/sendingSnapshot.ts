@@ -107,7 +107,7 @@ export async function enrollmentsInGroups(
   return out;
 }
 
-const ENROLLMENT_IDS_PER_ASK = 300;
+const ENROLLMENT_IDS_PER_ASK = 500;
 
 export function personOf(enrollment: Pick<EnrollmentRecord, 'Contact__c' | 'Lead__c'>): string | null {
   return enrollment.Contact__c ?? enrollment.Lead__c ?? null;
