@@ -151,12 +151,14 @@ async function launch(
   );
 }
 
+/** Waits until `check` holds. Copying the emulator's records is not free (it shares this
+ * process with the service), so it looks once a second. */
 async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs)
       throw new Error(`bench: timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(250);
+    await sleep(1000);
   }
   return Date.now() - started;
 }
