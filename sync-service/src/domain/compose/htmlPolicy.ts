@@ -88,7 +88,6 @@ export function safeHtml(html: string): string {
   return isCanonicalSafeHtml(html) ? html : sanitizeBodyHtml(html);
 }
 
-const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr']);
 /**
  * Opening these tags implicitly closes the listed open tag (htmlparser2, which sanitize-html
