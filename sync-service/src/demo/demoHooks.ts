@@ -69,12 +69,14 @@ async function startDemoService(
     temporaryRetry: { attempts: 3, backoffMs: 10 * MINUTE },
   });
   const service = await startSyncService({ config, clock: input.clock, logger: input.logger, ...extensions });
-  const store = service.context.store as KyselyStore;
+  // The demo reads the store's table directly (the SyncStore port has no "next due" question).
+  const store = service.context.store as unknown as Partial<Pick<KyselyStore, 'db'>>;
   return {
     stop: () => service.stop(),
     // The service's own memory says best when it next has work: sends and task openings by
     // their moment, open tasks by their expiry.
     async nextWorkAt() {
+      if (!store.db) return null;
       const rows = await store.db
         .selectFrom('plan_item')
         .select(['kind', 'status', 'due_at', 'expires_at'])

@@ -152,15 +152,19 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       await deps.store.updatePlanItems(
         toSend.map(({ job }) => ({ stepKey: job.item.stepKey, status: 'Sending' })),
       );
+    // Each email's own moment: when its server answered (Sent_At__c and lateness are per email).
+    const answeredAt: number[] = new Array<number>(toSend.length);
     const outcomes = await mapConcurrently(
       toSend,
       deps.sendConcurrency,
-      async ({ email }): Promise<DeliveryOutcome> => {
+      async ({ email }, index): Promise<DeliveryOutcome> => {
         try {
           return await deps.transport.send(email);
         } catch (error) {
           // A transport that throws has not classified the failure: treat it as possibly sent.
           return { kind: 'unknown', reply: (error as Error).message };
+        } finally {
+          answeredAt[index] = deps.clock.now();
         }
       },
     );
@@ -169,7 +173,7 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     const sentJobs: Array<{ job: SendJob; sentAt: number }> = [];
     toSend.forEach(({ job, email }, i) => {
       const applied = applyDelivery(job, email, outcomes[i]!, {
-        at: sentAt,
+        at: answeredAt[i] ?? sentAt,
         batch,
         patches,
         metrics: deps.metrics,
@@ -179,7 +183,7 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       });
       if (applied.sent) {
         sentEnrollments.add(job.item.enrollmentId);
-        sentJobs.push({ job, sentAt });
+        sentJobs.push({ job, sentAt: answeredAt[i] ?? sentAt });
       }
       if (applied.ended) ended.push({ enrollmentId: job.item.enrollmentId, status: applied.ended });
     });
