@@ -24,7 +24,6 @@ import { startHttpServer, type RunningHttpServer } from '../http/httpServer.ts';
 import type { DispatcherSlot, ServiceContext, ServiceExtensions } from './serviceContext.ts';
 
 export const SERVICE_VERSION = '0.1.0';
-const STREAM_ROLE = 'change-stream';
 
 export interface StartOptions extends ServiceExtensions {
   config: ServiceConfig;
@@ -134,10 +133,15 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
   metrics.gauge('stream_lag_seconds', () => (stream ? stream.status().lagMs / 1000 : 0));
   metrics.gauge('stream_connected', () => (stream?.status().connected ? 1 : 0));
 
-  /** Takes the stream when no other instance holds it (a lapsed lease means its holder died). */
+  // PostgreSQL: an advisory lock freed when its holder dies; SQLite: a lease row (see the store).
+  const streamOwnership = store.streamOwnership({
+    owner: config.instanceId,
+    now: () => clock.now(),
+    ttlMs: Math.max(3 * config.intervals.tickMs, 30_000),
+  });
+  /** Takes the stream when no other instance holds it, and stops it when this one lost it. */
   const holdStream = async (): Promise<void> => {
-    const ttl = Math.max(3 * config.intervals.tickMs, 30_000);
-    const holding = await store.tryAcquireNamedLease(STREAM_ROLE, config.instanceId, clock.now(), ttl);
+    const holding = await streamOwnership.tryAcquire();
     if (holding && !stream) {
       stream = new ChangeStreamSubscriber({
         session,
@@ -155,7 +159,7 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
       // The sweep on start (DESIGN §4), unless a gap already ran one during start().
       if (metrics.get('sweeps_total') === sweepsBefore) await sweep.run('start');
     } else if (!holding && stream) {
-      logger.warn('lost the change-stream lease; stopping the subscription');
+      logger.warn('lost the change-stream ownership; stopping the subscription');
       await stream.stop();
       stream = null;
     }
@@ -228,10 +232,8 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
       running = false;
       await loop;
       await dispatcher?.stop();
-      if (stream) {
-        await stream.stop();
-        await store.releaseNamedLease(STREAM_ROLE, config.instanceId).catch(() => undefined);
-      }
+      if (stream) await stream.stop();
+      await streamOwnership.release().catch(() => undefined);
       await http?.close();
       if (!options.store) await store.close();
       logger.info('sync service stopped');

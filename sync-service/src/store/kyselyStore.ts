@@ -1,6 +1,8 @@
 // The SyncStore on kysely: the same queries for SQLite and PostgreSQL except where claiming due
 // work needs `FOR UPDATE SKIP LOCKED` (PostgreSQL); on SQLite the single UPDATE … RETURNING is
-// atomic on its own and the database file's write lock serialises claimers.
+// atomic on its own and the database file's write lock serialises claimers. Stream ownership is
+// an advisory lock on PostgreSQL and a lease row on SQLite (advisoryLockStreamOwnership.ts,
+// leaseStreamOwnership.ts).
 import type { Kysely } from 'kysely';
 import type {
   ClaimRequest,
@@ -8,11 +10,16 @@ import type {
   PlanItem,
   PlanItemPatch,
   ReplayPosition,
+  StreamOwnership,
+  StreamOwnershipRequest,
   SyncStore,
 } from '../app/ports/syncStore.ts';
+import type { Logger } from 'pino';
 import type { SendLedger } from '../mail/sendLedger.ts';
 import type { StoreDatabase } from './schema.ts';
 import { KyselySendLedger } from './kyselySendLedger.ts';
+import { AdvisoryLockStreamOwnership } from './advisoryLockStreamOwnership.ts';
+import { LeaseStreamOwnership } from './leaseStreamOwnership.ts';
 import {
   PLAN_ITEM_DUE_COLUMN,
   enrollmentFromRow,
@@ -33,10 +40,13 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 
 export class KyselyStore implements SyncStore {
   readonly sendLedger: SendLedger;
+  private readonly ownerships = new Set<StreamOwnership>();
 
   constructor(
     readonly db: Kysely<StoreDatabase>,
     readonly dialect: 'sqlite' | 'postgres',
+    /** PostgreSQL: where the stream's advisory-lock connection goes. */
+    private readonly postgres?: { url: string; schema: string; logger?: Logger | undefined },
   ) {
     this.sendLedger = new KyselySendLedger(db);
   }
@@ -323,27 +333,13 @@ export class KyselyStore implements SyncStore {
       .execute();
   }
 
-  async tryAcquireNamedLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
-    // Insert, or take over when the holder is this owner or its lease has lapsed; one statement,
-    // so two processes racing for the role cannot both win.
-    const rows = await this.db
-      .insertInto('named_lease')
-      .values({ name, owner, expires_at: now + ttlMs })
-      .onConflict((oc) =>
-        oc
-          .column('name')
-          .doUpdateSet({ owner, expires_at: now + ttlMs })
-          .where((eb) =>
-            eb.or([eb('named_lease.owner', '=', owner), eb('named_lease.expires_at', '<=', now)]),
-          ),
-      )
-      .returning('owner')
-      .execute();
-    return rows.some((r) => r.owner === owner);
-  }
-
-  async releaseNamedLease(name: string, owner: string): Promise<void> {
-    await this.db.deleteFrom('named_lease').where('name', '=', name).where('owner', '=', owner).execute();
+  streamOwnership(request: StreamOwnershipRequest): StreamOwnership {
+    const ownership =
+      this.dialect === 'postgres' && this.postgres
+        ? new AdvisoryLockStreamOwnership({ ...this.postgres, owner: request.owner })
+        : new LeaseStreamOwnership(this.db, request);
+    this.ownerships.add(ownership);
+    return ownership;
   }
 
   async cachedSetting<T>(key: string): Promise<{ value: T; fetchedAt: number } | null> {
@@ -365,6 +361,9 @@ export class KyselyStore implements SyncStore {
   }
 
   async close(): Promise<void> {
+    // A holder's dedicated connection must not outlive the store (it would keep the stream).
+    await Promise.all([...this.ownerships].map((o) => o.release().catch(() => undefined)));
+    this.ownerships.clear();
     await this.db.destroy();
   }
 }

@@ -73,7 +73,13 @@ export async function openStore(database: ServiceConfig['database'], logger?: Lo
     db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: file }) });
   }
 
-  const migrator = new Migrator({ db, provider: storeMigrations });
+  const migrator = new Migrator({
+    db,
+    provider: storeMigrations,
+    // kysely looks for its migration tables in every schema unless told which: a second schema in
+    // the same database would find the first one's and skip creating its own.
+    ...(database.dialect === 'postgres' && database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {
     logger?.info({ migration: result.migrationName, status: result.status }, 'store migration');
@@ -87,7 +93,17 @@ export async function openStore(database: ServiceConfig['database'], logger?: Lo
       },
     );
   }
-  return new KyselyStore(db, database.dialect);
+  return new KyselyStore(
+    db,
+    database.dialect,
+    database.dialect === 'postgres'
+      ? {
+          url: database.url,
+          schema: database.schema ?? 'public',
+          logger: logger?.child({ component: 'stream-lock' }),
+        }
+      : undefined,
+  );
 }
 
 function redact(url: string): string {

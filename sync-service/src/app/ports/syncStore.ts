@@ -88,6 +88,25 @@ export interface ReplayPosition {
   savedAt: number;
 }
 
+/** Only one instance consumes the change stream. PostgreSQL: a session advisory lock on a
+ * dedicated connection, freed by the database the moment the holder's process or connection dies.
+ * SQLite (one process): a lease row in the store. */
+export interface StreamOwnership {
+  /** Takes the stream if no one holds it, or confirms this instance still does. Called every tick;
+   * false means another instance owns it (or this one just lost it). */
+  tryAcquire(): Promise<boolean>;
+  /** Gives the stream up (on stop) so another instance can take it on its next attempt. */
+  release(): Promise<void>;
+}
+
+export interface StreamOwnershipRequest {
+  /** The instance id: names the holder for operators (PostgreSQL `application_name`, lease row). */
+  owner: string;
+  /** SQLite's lease only: its clock and how long a holder that stopped renewing keeps it. */
+  now(): number;
+  ttlMs: number;
+}
+
 export interface SyncStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** The mail module's at-most-once ledger, in the same database. */
@@ -126,10 +145,8 @@ export interface SyncStore {
   cursor(name: string): Promise<string | null>;
   saveCursor(name: string, value: string, at: number): Promise<void>;
 
-  /** A lease on a named role (e.g. the stream consumer) that expires unless renewed. Returns
-   * true when `owner` holds it after the call. */
-  tryAcquireNamedLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
-  releaseNamedLease(name: string, owner: string): Promise<void>;
+  /** The right to consume the change stream, held by one instance at a time (see StreamOwnership). */
+  streamOwnership(request: StreamOwnershipRequest): StreamOwnership;
 
   cachedSetting<T>(key: string): Promise<{ value: T; fetchedAt: number } | null>;
   cacheSetting(key: string, value: unknown, at: number): Promise<void>;
