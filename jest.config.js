@@ -10,7 +10,8 @@ module.exports = {
   moduleNameMapper: {
     '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
     '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
-    '^lightning/formattedDateTime$': '<rootDir>/force-app/test/jest-mocks/lightning/formattedDateTime/formattedDateTime',
+    '^lightning/formattedDateTime$':
+      '<rootDir>/force-app/test/jest-mocks/lightning/formattedDateTime/formattedDateTime',
   },
   testTimeout: 20000,
 };

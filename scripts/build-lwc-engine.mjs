@@ -85,7 +85,8 @@ async function buildFromRevision(rev) {
 async function main() {
   const check = process.argv.includes('--check');
   const revIndex = process.argv.indexOf('--rev');
-  const fresh = revIndex > 0 ? await buildFromRevision(process.argv[revIndex + 1]) : await buildEngineSource();
+  const fresh =
+    revIndex > 0 ? await buildFromRevision(process.argv[revIndex + 1]) : await buildEngineSource();
   if (check) {
     const current = await readFile(BUNDLE_FILE, 'utf8').catch(() => '');
     if (current !== fresh) {

@@ -132,6 +132,9 @@ describe('Sales_Campaigns_Admin', () => {
       'Sales_Campaign__c',
       'Sales_Campaigns_Admin',
     ]);
-    expect(objectAccess(admin, 'Campaign_Activity__e')).toMatchObject({ allowRead: true, allowCreate: false });
+    expect(objectAccess(admin, 'Campaign_Activity__e')).toMatchObject({
+      allowRead: true,
+      allowCreate: false,
+    });
   });
 });

@@ -9,7 +9,12 @@ import { createIdGenerator } from './core/ids.ts';
 import { RecordStore } from './core/recordStore.ts';
 import { createTransactionFactory } from './core/transaction.ts';
 import { registerControlRoutes } from './control/controlRoutes.ts';
-import { type FaultsHandle, type InspectHandle, createFaultsHandle, createInspectHandle } from './control/emulatorHandles.ts';
+import {
+  type FaultsHandle,
+  type InspectHandle,
+  createFaultsHandle,
+  createInspectHandle,
+} from './control/emulatorHandles.ts';
 import { FaultRegistry } from './control/faults.ts';
 import type { Org } from './records/org.ts';
 import { buildApp } from './rest/buildApp.ts';
@@ -94,14 +99,19 @@ export interface OrgEmulator {
 export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promise<OrgEmulator> {
   const log = options.log ?? (() => undefined);
   const apiVersion = options.apiVersion ?? '62.0';
-  const credentials: EmulatorCredentials = { ...DEFAULT_CREDENTIALS, ...stripUndefined(options.credentials ?? {}) };
-  const clockOptions = typeof options.clock === 'string' ? parseClockSpec(options.clock) : (options.clock ?? {});
+  const credentials: EmulatorCredentials = {
+    ...DEFAULT_CREDENTIALS,
+    ...stripUndefined(options.credentials ?? {}),
+  };
+  const clockOptions =
+    typeof options.clock === 'string' ? parseClockSpec(options.clock) : (options.clock ?? {});
   const clock = createClock(clockOptions);
   const model = options.packageModel ?? loadPackageModel(options.forceAppDir ?? defaultForceAppDir(), log);
   const schema = new OrgSchema(model);
   const store = new RecordStore(options.persistFile);
   for (const object of schema.list()) {
-    for (const f of object.fields) if ((f.unique || f.externalId) && !f.system) store.defineIndex(object.name, f.name, f.caseSensitive);
+    for (const f of object.fields)
+      if ((f.unique || f.externalId) && !f.system) store.defineIndex(object.name, f.name, f.caseSensitive);
   }
   const ids = createIdGenerator();
   for (const id of store.allIds()) ids.observe(id);
@@ -145,7 +155,9 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     baseUrl: () => baseUrl,
   };
   const app = buildApp(ctx);
-  const channelObjects = model.channels.flatMap((c) => c.members).map((m) => m.replace(/__ChangeEvent$/, '__c').replace(/ChangeEvent$/, ''));
+  const channelObjects = model.channels
+    .flatMap((c) => c.members)
+    .map((m) => m.replace(/__ChangeEvent$/, '__c').replace(/ChangeEvent$/, ''));
   const streaming = registerStreamingRoutes(app, {
     apiVersion,
     feed,
@@ -156,10 +168,15 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
     },
     channels: model.channels,
     cdcEntities: options.cdcEntities ?? [...new Set(channelObjects)],
-    platformEvents: schema.list().filter((o) => o.kind === 'platformEvent').map((o) => o.name),
+    platformEvents: schema
+      .list()
+      .filter((o) => o.kind === 'platformEvent')
+      .map((o) => o.name),
     retentionMs: options.retentionMs ?? 72 * HOUR,
     ...(options.streamingLongPollMs !== undefined ? { longPollTimeoutMs: options.streamingLongPollMs } : {}),
-    ...(options.streamingClientTimeoutMs !== undefined ? { clientTimeoutMs: options.streamingClientTimeoutMs } : {}),
+    ...(options.streamingClientTimeoutMs !== undefined
+      ? { clientTimeoutMs: options.streamingClientTimeoutMs }
+      : {}),
   });
   const inspect = createInspectHandle(ctx);
   const faults = createFaultsHandle(ctx, () => streaming);

@@ -9,7 +9,8 @@ const env = process.env;
 
 function integer(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a non-negative integer, got ${value}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected a non-negative integer, got ${value}`);
   return n;
 }
 
@@ -21,15 +22,29 @@ const program = new Command()
   .option('--seed <file...>', 'sObject tree plan file(s) or tree JSON to import at start')
   .option('--clock <spec>', 'fast:<factor>, real or frozen', env.ORG_EMULATOR_CLOCK)
   .option('--clock-start <iso>', 'the instant the clock starts at', env.ORG_EMULATOR_CLOCK_START)
-  .option('--force-app <dir>', 'package source directory (default: the repository force-app)', env.ORG_EMULATOR_FORCE_APP)
+  .option(
+    '--force-app <dir>',
+    'package source directory (default: the repository force-app)',
+    env.ORG_EMULATOR_FORCE_APP,
+  )
   .option('--persist <file>', 'keep records in this SQLite file', env.ORG_EMULATOR_PERSIST)
   .option('--username <u>', 'login username', env.ORG_EMULATOR_USERNAME)
   .option('--password <p>', 'login password', env.ORG_EMULATOR_PASSWORD)
   .option('--client-id <id>', 'connected app client id', env.ORG_EMULATOR_CLIENT_ID)
   .option('--client-secret <s>', 'connected app client secret', env.ORG_EMULATOR_CLIENT_SECRET)
   .option('--jwt-cert <file>', 'PEM certificate for the JWT bearer grant', env.ORG_EMULATOR_JWT_CERT)
-  .option('--token-lifetime <seconds>', 'access token lifetime', integer, env.ORG_EMULATOR_TOKEN_LIFETIME ? Number(env.ORG_EMULATOR_TOKEN_LIFETIME) : undefined)
-  .option('--daily-api-limit <n>', 'daily API request allowance', integer, env.ORG_EMULATOR_DAILY_API_LIMIT ? Number(env.ORG_EMULATOR_DAILY_API_LIMIT) : undefined);
+  .option(
+    '--token-lifetime <seconds>',
+    'access token lifetime',
+    integer,
+    env.ORG_EMULATOR_TOKEN_LIFETIME ? Number(env.ORG_EMULATOR_TOKEN_LIFETIME) : undefined,
+  )
+  .option(
+    '--daily-api-limit <n>',
+    'daily API request allowance',
+    integer,
+    env.ORG_EMULATOR_DAILY_API_LIMIT ? Number(env.ORG_EMULATOR_DAILY_API_LIMIT) : undefined,
+  );
 
 program.parse();
 const opts = program.opts<{
@@ -54,9 +69,13 @@ const log = (line: string): void => {
 };
 
 try {
-  const clock = opts.clock?.startsWith('fast:') || opts.clock === 'real' || opts.clock === 'frozen' ? opts.clock : undefined;
+  const clock =
+    opts.clock?.startsWith('fast:') || opts.clock === 'real' || opts.clock === 'frozen'
+      ? opts.clock
+      : undefined;
   if (opts.clock && !clock) throw new Error(`--clock ${opts.clock}: expected fast:<factor>, real or frozen`);
-  const factor = clock === undefined ? 1 : clock === 'real' ? 1 : clock === 'frozen' ? 0 : Number(clock.slice(5));
+  const factor =
+    clock === undefined ? 1 : clock === 'real' ? 1 : clock === 'frozen' ? 0 : Number(clock.slice(5));
   const emulator = await startOrgEmulator({
     port: opts.port,
     host: opts.host,
@@ -64,7 +83,12 @@ try {
     clock: { factor, ...(opts.clockStart ? { start: opts.clockStart } : {}) },
     forceAppDir: opts.forceApp,
     persistFile: opts.persist,
-    credentials: { username: opts.username, password: opts.password, clientId: opts.clientId, clientSecret: opts.clientSecret },
+    credentials: {
+      username: opts.username,
+      password: opts.password,
+      clientId: opts.clientId,
+      clientSecret: opts.clientSecret,
+    },
     jwtCertificate: opts.jwtCert ? readFileSync(opts.jwtCert, 'utf8') : undefined,
     tokenLifetimeMs: opts.tokenLifetime === undefined ? undefined : opts.tokenLifetime * 1000,
     dailyApiLimit: opts.dailyApiLimit,

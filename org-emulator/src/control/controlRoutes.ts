@@ -15,7 +15,10 @@ interface ControlDeps {
   streaming: () => StreamingHandle | undefined;
 }
 
-export function registerControlRoutes(app: FastifyInstance, { ctx, inspect, faults, clock, streaming }: ControlDeps): void {
+export function registerControlRoutes(
+  app: FastifyInstance,
+  { ctx, inspect, faults, clock, streaming }: ControlDeps,
+): void {
   const base = '/__emulator';
   const bad = (message: string) => ({ error: message });
 
@@ -38,7 +41,11 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, inspect, faul
       return reply.status(404).send(bad((error as Error).message));
     }
   });
-  app.get(`${base}/record/:id`, async (request, reply) => inspect.record((request.params as { id: string }).id) ?? reply.status(404).send(bad('not found')));
+  app.get(
+    `${base}/record/:id`,
+    async (request, reply) =>
+      inspect.record((request.params as { id: string }).id) ?? reply.status(404).send(bad('not found')),
+  );
   app.get(`${base}/emails`, async () => inspect.emails());
   app.get(`${base}/platform-events`, async () => inspect.platformEvents());
   app.get(`${base}/api-calls`, async () => inspect.apiCalls());
@@ -48,13 +55,23 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, inspect, faul
     return inspect.apiCalls();
   });
 
-  app.get(`${base}/clock`, async () => ({ now: new Date(clock.now()).toISOString(), epochMs: clock.now(), factor: clock.factor() }));
+  app.get(`${base}/clock`, async () => ({
+    now: new Date(clock.now()).toISOString(),
+    epochMs: clock.now(),
+    factor: clock.factor(),
+  }));
   app.post(`${base}/clock`, async (request, reply) => {
-    const body = (request.body ?? {}) as { advanceMs?: number; advance?: string; set?: string; factor?: number };
+    const body = (request.body ?? {}) as {
+      advanceMs?: number;
+      advance?: string;
+      set?: string;
+      factor?: number;
+    };
     if (body.advanceMs !== undefined) clock.advance(Number(body.advanceMs));
     if (body.advance !== undefined) {
       const ms = parseDuration(body.advance);
-      if (ms === undefined) return reply.status(400).send(bad(`advance: expected e.g. 90s, 15m, 2h, 3d; got ${body.advance}`));
+      if (ms === undefined)
+        return reply.status(400).send(bad(`advance: expected e.g. 90s, 15m, 2h, 3d; got ${body.advance}`));
       clock.advance(ms);
     }
     if (body.set !== undefined) clock.set(Date.parse(body.set));
@@ -72,7 +89,9 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, inspect, faul
     faults.remove(Number((request.params as { id: string }).id));
     return faults.list();
   });
-  app.post(`${base}/tokens/revoke`, async (request) => ({ revoked: faults.revokeTokens((request.body as { token?: string } | undefined)?.token) }));
+  app.post(`${base}/tokens/revoke`, async (request) => ({
+    revoked: faults.revokeTokens((request.body as { token?: string } | undefined)?.token),
+  }));
   app.post(`${base}/tokens/expire`, async () => ({ expired: faults.expireTokens() }));
   app.post(`${base}/tokens/lifetime`, async (request) => {
     faults.setTokenLifetime(Number((request.body as { ms: number }).ms));
@@ -96,8 +115,11 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, inspect, faul
     return { clients: streaming()?.clientCount() ?? null };
   });
   app.post(`${base}/oauth/refresh-token`, async (request, reply) => {
-    const username = (request.body as { username?: string } | undefined)?.username ?? ctx.credentials.username;
-    const user = ctx.org.store.all('User').find((u) => String(u.Username).toLowerCase() === username.toLowerCase());
+    const username =
+      (request.body as { username?: string } | undefined)?.username ?? ctx.credentials.username;
+    const user = ctx.org.store
+      .all('User')
+      .find((u) => String(u.Username).toLowerCase() === username.toLowerCase());
     if (!user) return reply.status(404).send(bad(`no user ${username}`));
     return { refresh_token: ctx.sessions.issueRefreshToken(user.Id, ctx.credentials.clientId) };
   });

@@ -40,7 +40,10 @@ export function createInspectHandle(ctx: ServerContext): InspectHandle {
     records(object, options = {}) {
       const schema = ctx.org.schema.find(object);
       if (!schema) throw new Error(`No such object ${object}`);
-      return ctx.org.store.all(schema.name).filter((r) => options.includeDeleted || r.IsDeleted !== true).map((r) => ({ ...r }));
+      return ctx.org.store
+        .all(schema.name)
+        .filter((r) => options.includeDeleted || r.IsDeleted !== true)
+        .map((r) => ({ ...r }));
     },
     record(id) {
       const found = ctx.org.store.find(id);
@@ -54,7 +57,10 @@ export function createInspectHandle(ctx: ServerContext): InspectHandle {
   };
 }
 
-export function createFaultsHandle(ctx: ServerContext, streaming: () => StreamingHandle | undefined): FaultsHandle {
+export function createFaultsHandle(
+  ctx: ServerContext,
+  streaming: () => StreamingHandle | undefined,
+): FaultsHandle {
   return {
     add: (spec) => ctx.faults.add(spec),
     remove: (id) => ctx.faults.remove(id),

@@ -2,7 +2,8 @@
 // next N), row-lock errors, 5xx answers and added latency. Routes are matched by substring of
 // the request path (e.g. `composite/sobjects`, `/query`), or `*` for every API call.
 
-export type FaultKind = 'UNABLE_TO_LOCK_ROW' | 'SERVER_ERROR' | 'LATENCY' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
+export type FaultKind =
+  'UNABLE_TO_LOCK_ROW' | 'SERVER_ERROR' | 'LATENCY' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
 
 export interface FaultSpec {
   /** Substring of the path (after `/services/data/vXX.X/`), `*` for all. Optionally `METHOD path`. */

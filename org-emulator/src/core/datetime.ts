@@ -12,10 +12,14 @@ export function formatDate(epochMs: number): string {
 
 /** Parses an ISO-8601 datetime the way the REST API accepts them; NaN when invalid. */
 export function parseDateTime(value: string): number {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value.trim());
+  const match =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      value.trim(),
+    );
   if (!match) return Number.NaN;
   const [, date, time = '00:00:00', zone = 'Z'] = match;
-  const normalisedZone = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+  const normalisedZone =
+    zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
   const fraction = time.includes('.') ? time.replace(/(\.\d{3})\d*$/, '$1') : time;
   return Date.parse(`${date}T${fraction.length === 5 ? `${fraction}:00` : fraction}${normalisedZone}`);
 }

@@ -31,8 +31,13 @@ export class RecordStore {
     if (persistFile) {
       this.db = new Database(persistFile);
       this.db.pragma('journal_mode = WAL');
-      this.db.exec('CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, object TEXT NOT NULL, data TEXT NOT NULL)');
-      for (const row of this.db.prepare('SELECT object, data FROM records').all() as Array<{ object: string; data: string }>) {
+      this.db.exec(
+        'CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, object TEXT NOT NULL, data TEXT NOT NULL)',
+      );
+      for (const row of this.db.prepare('SELECT object, data FROM records').all() as Array<{
+        object: string;
+        data: string;
+      }>) {
         this.put(row.object, JSON.parse(row.data) as SRecord);
       }
     }

@@ -9,11 +9,18 @@ import type { Org } from './org.ts';
 
 export function checkRequired(object: ObjectSchema, record: SRecord): void {
   const missing = object.fields
-    .filter((f) => !f.nillable && !f.system && f.type !== 'boolean' && !f.autoNumber && (f.createable || f.masterDetail))
+    .filter(
+      (f) =>
+        !f.nillable && !f.system && f.type !== 'boolean' && !f.autoNumber && (f.createable || f.masterDetail),
+    )
     .filter((f) => record[f.name] === null || record[f.name] === undefined)
     .map((f) => f.name);
   if (missing.length > 0) {
-    throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+    throw new SalesforceError(
+      'REQUIRED_FIELD_MISSING',
+      `Required fields are missing: [${missing.join(', ')}]`,
+      missing,
+    );
   }
 }
 
@@ -24,17 +31,28 @@ export function checkReferences(org: Org, object: ObjectSchema, record: SRecord,
     if (typeof id !== 'string') continue;
     const target = org.schema.byKeyPrefix(id);
     if (!target || !f.referenceTo.includes(target.name)) {
-      throw new SalesforceError('FIELD_INTEGRITY_EXCEPTION', `${f.label}: id value of incorrect type: ${id}`, [f.name]);
+      throw new SalesforceError(
+        'FIELD_INTEGRITY_EXCEPTION',
+        `${f.label}: id value of incorrect type: ${id}`,
+        [f.name],
+      );
     }
     const found = org.store.get(target.name, id);
-    if (!found) throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [f.name]);
-    if (found.IsDeleted === true) throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', [f.name]);
+    if (!found)
+      throw new SalesforceError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [f.name]);
+    if (found.IsDeleted === true)
+      throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', [f.name]);
   }
   // A task about a lead cannot also be related to a record (leads have no "related to").
-  if (object.name === 'Task' && typeof record.WhoId === 'string' && record.WhoId.startsWith('00Q') && record.WhatId) {
+  if (
+    object.name === 'Task' &&
+    typeof record.WhoId === 'string' &&
+    record.WhoId.startsWith('00Q') &&
+    record.WhatId
+  ) {
     throw new SalesforceError(
       'FIELD_INTEGRITY_EXCEPTION',
-      'Related To ID: You can\'t relate a lead to another record. Clear the Related To field (WhatId) when Name (WhoId) is a lead.',
+      "Related To ID: You can't relate a lead to another record. Clear the Related To field (WhatId) when Name (WhoId) is a lead.",
       ['WhatId'],
     );
   }
@@ -42,7 +60,11 @@ export function checkReferences(org: Org, object: ObjectSchema, record: SRecord,
 
 const parsedRules = new Map<string, ReturnType<typeof parseFormula>>();
 
-export function checkValidationRules(object: ObjectSchema, record: SRecord, before: SRecord | undefined): void {
+export function checkValidationRules(
+  object: ObjectSchema,
+  record: SRecord,
+  before: SRecord | undefined,
+): void {
   for (const rule of object.validationRules) {
     let tree = parsedRules.get(rule.formula);
     try {
@@ -53,11 +75,18 @@ export function checkValidationRules(object: ObjectSchema, record: SRecord, befo
         isNew: before === undefined,
       });
       if (fail === true) {
-        throw new SalesforceError('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, rule.field ? [rule.field] : []);
+        throw new SalesforceError(
+          'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+          rule.message,
+          rule.field ? [rule.field] : [],
+        );
       }
     } catch (error) {
       if (error instanceof FormulaError) {
-        throw new SalesforceError('UNKNOWN_EXCEPTION', `Validation rule ${object.name}.${rule.name} cannot be evaluated by the emulator: ${error.message}`);
+        throw new SalesforceError(
+          'UNKNOWN_EXCEPTION',
+          `Validation rule ${object.name}.${rule.name} cannot be evaluated by the emulator: ${error.message}`,
+        );
       }
       throw error;
     }
@@ -78,10 +107,18 @@ export function checkUnique(org: Org, object: ObjectSchema, record: SRecord): vo
     const norm = (v: unknown): string => (f.caseSensitive ? String(v) : String(v).toLowerCase());
     const candidates = org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name);
     const clash = candidates.find(
-      (other) => other.Id !== record.Id && other.IsDeleted !== true && other[f.name] != null && norm(other[f.name]) === norm(value),
+      (other) =>
+        other.Id !== record.Id &&
+        other.IsDeleted !== true &&
+        other[f.name] != null &&
+        norm(other[f.name]) === norm(value),
     );
     if (clash) {
-      throw new SalesforceError('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${clash.Id}`, []);
+      throw new SalesforceError(
+        'DUPLICATE_VALUE',
+        `duplicate value found: ${f.name} duplicates value on record with id: ${clash.Id}`,
+        [],
+      );
     }
   }
 }

@@ -30,11 +30,20 @@ export function coerceValue(field: FieldSchema, value: unknown): unknown {
     case 'currency':
     case 'percent':
     case 'int': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+      const n =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : Number.NaN;
       if (!Number.isFinite(n)) throw parseError(field, value, field.type === 'int' ? 'int' : 'double');
       const integerDigits = Math.trunc(Math.abs(n)).toString().length;
       if (field.precision > 0 && integerDigits > field.precision - field.scale) {
-        throw new SalesforceError('NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${n}`, [field.name]);
+        throw new SalesforceError(
+          'NUMBER_OUTSIDE_VALID_RANGE',
+          `${field.label}: value outside of valid range on numeric field: ${n}`,
+          [field.name],
+        );
       }
       return field.type === 'int' ? Math.trunc(n) : n;
     }
@@ -58,7 +67,11 @@ export function coerceValue(field: FieldSchema, value: unknown): unknown {
     case 'id':
     case 'reference': {
       if (typeof value !== 'string' || !isValidId(value)) {
-        throw new SalesforceError('MALFORMED_ID', `${field.label}: id value of incorrect type: ${String(value)}`, [field.name]);
+        throw new SalesforceError(
+          'MALFORMED_ID',
+          `${field.label}: id value of incorrect type: ${String(value)}`,
+          [field.name],
+        );
       }
       return to18(value);
     }
@@ -69,7 +82,9 @@ function coerceText(field: FieldSchema, value: unknown): string {
   if (typeof value === 'object') throw parseError(field, value, 'String');
   const text = String(value);
   if (field.type === 'email' && !EMAIL.test(text)) {
-    throw new SalesforceError('INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${text}`, [field.name]);
+    throw new SalesforceError('INVALID_EMAIL_ADDRESS', `${field.label}: invalid email address: ${text}`, [
+      field.name,
+    ]);
   }
   if (field.length > 0 && text.length > field.length) {
     throw new SalesforceError(
@@ -78,13 +93,25 @@ function coerceText(field: FieldSchema, value: unknown): string {
       [field.name],
     );
   }
-  if (field.type === 'picklist' && field.restrictedPicklist && !field.picklistValues.some((v) => v.value === text)) {
-    throw new SalesforceError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.label}: bad value for restricted picklist field: ${text}`, [field.name]);
+  if (
+    field.type === 'picklist' &&
+    field.restrictedPicklist &&
+    !field.picklistValues.some((v) => v.value === text)
+  ) {
+    throw new SalesforceError(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      `${field.label}: bad value for restricted picklist field: ${text}`,
+      [field.name],
+    );
   }
   if (field.type === 'multipicklist' && field.restrictedPicklist) {
     for (const part of text.split(';')) {
       if (!field.picklistValues.some((v) => v.value === part)) {
-        throw new SalesforceError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.label}: bad value for restricted picklist field: ${part}`, [field.name]);
+        throw new SalesforceError(
+          'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+          `${field.label}: bad value for restricted picklist field: ${part}`,
+          [field.name],
+        );
       }
     }
   }

@@ -8,9 +8,16 @@ const PERSON_OBJECTS = new Set(['Contact', 'Lead', 'User']);
 /** Task statuses whose IsClosed is true (Salesforce's default task status set). */
 const CLOSED_TASK_STATUSES = new Set(['Completed']);
 
-export function applyComputedFields(org: Org, object: ObjectSchema, record: SRecord, before: SRecord | undefined): void {
+export function applyComputedFields(
+  org: Org,
+  object: ObjectSchema,
+  record: SRecord,
+  before: SRecord | undefined,
+): void {
   if (PERSON_OBJECTS.has(object.name)) {
-    record.Name = [record.FirstName, record.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
+    record.Name = [record.FirstName, record.LastName]
+      .filter((p) => typeof p === 'string' && p !== '')
+      .join(' ');
   }
   if (object.name === 'Task') {
     const closed = CLOSED_TASK_STATUSES.has(String(record.Status));
@@ -31,5 +38,7 @@ function countExisting(org: Org, object: ObjectSchema): number {
 
 /** `ES-{000000}` → `ES-000042`. */
 function formatAutoNumber(format: string, n: number): string {
-  return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0')).replace(/\{0\}/, String(n));
+  return format
+    .replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'))
+    .replace(/\{0\}/, String(n));
 }

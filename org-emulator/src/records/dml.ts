@@ -17,20 +17,30 @@ export type Body = Record<string, unknown>;
 
 /** Reads a request body into field values: unknown fields are INVALID_FIELD, read-only ones
  * INVALID_FIELD_FOR_INSERT_UPDATE, parent references by external id are resolved to ids. */
-function readBody(org: Org, object: ObjectSchema, body: Body, mode: 'insert' | 'update'): Map<string, unknown> {
+function readBody(
+  org: Org,
+  object: ObjectSchema,
+  body: Body,
+  mode: 'insert' | 'update',
+): Map<string, unknown> {
   const values = new Map<string, unknown>();
   const readOnly: string[] = [];
   for (const [key, raw] of Object.entries(body)) {
     if (key === 'attributes') continue;
     if (key.toLowerCase() === 'id') {
       if (mode === 'insert' && raw != null) {
-        throw new SalesforceError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
+        throw new SalesforceError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', [
+          'Id',
+        ]);
       }
       continue;
     }
     const relationship = object.parentRelationships.get(key.toLowerCase());
     if (relationship && raw !== null && typeof raw === 'object') {
-      values.set(relationship.name, resolveParentByExternalId(org, relationship.referenceTo[0]!, raw as Body));
+      values.set(
+        relationship.name,
+        resolveParentByExternalId(org, relationship.referenceTo[0]!, raw as Body),
+      );
       continue;
     }
     const f = requireField(object, key);
@@ -54,15 +64,25 @@ function readBody(org: Org, object: ObjectSchema, body: Body, mode: 'insert' | '
 function resolveParentByExternalId(org: Org, parentName: string, ref: Body): string {
   const parent = org.schema.require(parentName);
   const entries = Object.entries(ref).filter(([k]) => k !== 'attributes');
-  if (entries.length !== 1) throw new SalesforceError('INVALID_FIELD', `Foreign key external ID for ${parentName} must name exactly one field`);
+  if (entries.length !== 1)
+    throw new SalesforceError(
+      'INVALID_FIELD',
+      `Foreign key external ID for ${parentName} must name exactly one field`,
+    );
   const [fieldName, value] = entries[0]!;
   const f = requireField(parent, fieldName);
   const matches = findByField(org, parent, f.name, value);
   if (matches.length === 0) {
-    throw new SalesforceError('INVALID_FIELD', `Foreign key external ID: ${String(value)} not found for field ${f.name} in entity ${parent.name}`);
+    throw new SalesforceError(
+      'INVALID_FIELD',
+      `Foreign key external ID: ${String(value)} not found for field ${f.name} in entity ${parent.name}`,
+    );
   }
   if (matches.length > 1) {
-    throw new SalesforceError('INVALID_FIELD', `Foreign key external ID: ${String(value)} matches multiple records for field ${f.name} in entity ${parent.name}`);
+    throw new SalesforceError(
+      'INVALID_FIELD',
+      `Foreign key external ID: ${String(value)} matches multiple records for field ${f.name} in entity ${parent.name}`,
+    );
   }
   return matches[0]!.Id;
 }
@@ -70,10 +90,14 @@ function resolveParentByExternalId(org: Org, parentName: string, ref: Body): str
 export function findByField(org: Org, object: ObjectSchema, fieldName: string, value: unknown): SRecord[] {
   const f = requireField(object, fieldName);
   const target = f.caseSensitive || f.type === 'id' ? String(value) : String(value).toLowerCase();
-  const candidates = f.type === 'id' ? org.store.all(object.name) : (org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name));
+  const candidates =
+    f.type === 'id'
+      ? org.store.all(object.name)
+      : (org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name));
   return candidates.filter((r) => {
     if (r.IsDeleted === true || r[f.name] == null) return false;
-    const v = f.type === 'id' ? r[f.name] : f.caseSensitive ? String(r[f.name]) : String(r[f.name]).toLowerCase();
+    const v =
+      f.type === 'id' ? r[f.name] : f.caseSensitive ? String(r[f.name]) : String(r[f.name]).toLowerCase();
     return f.type === 'id' ? v === to18(String(value)) : v === target;
   });
 }
@@ -93,7 +117,10 @@ function stamp(org: Org, tx: Transaction, record: SRecord, creating: boolean): v
 export function insertRecord(org: Org, tx: Transaction, objectName: string, body: Body): SRecord {
   const object = org.schema.require(objectName);
   if (!object.createable || object.kind === 'platformEvent') {
-    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be inserted: ${object.label}`);
+    throw new SalesforceError(
+      'INVALID_TYPE_FOR_OPERATION',
+      `entity type cannot be inserted: ${object.label}`,
+    );
   }
   const values = readBody(org, object, body, 'insert');
   const record: SRecord = { Id: org.ids.next(object.keyPrefix) };
@@ -115,26 +142,46 @@ export function insertRecord(org: Org, tx: Transaction, objectName: string, body
 }
 
 /** Loads a live record for writing; `expected` is the object named in the URL, if any. */
-export function loadForWrite(org: Org, id: string, expected?: ObjectSchema): { object: ObjectSchema; record: SRecord } {
-  if (!isValidId(id)) throw new SalesforceError('MALFORMED_ID', `Record ID: id value of incorrect type: ${id}`, ['Id']);
+export function loadForWrite(
+  org: Org,
+  id: string,
+  expected?: ObjectSchema,
+): { object: ObjectSchema; record: SRecord } {
+  if (!isValidId(id))
+    throw new SalesforceError('MALFORMED_ID', `Record ID: id value of incorrect type: ${id}`, ['Id']);
   const found = org.store.find(id);
   const object = found ? org.schema.require(found.object) : undefined;
   if (!found || !object || (expected && expected.name !== object.name)) throw notFound();
-  if (found.record.IsDeleted === true) throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', [], 404);
+  if (found.record.IsDeleted === true)
+    throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', [], 404);
   return { object, record: found.record };
 }
 
-export function updateRecord(org: Org, tx: Transaction, id: string, body: Body, expected?: ObjectSchema): SRecord {
+export function updateRecord(
+  org: Org,
+  tx: Transaction,
+  id: string,
+  body: Body,
+  expected?: ObjectSchema,
+): SRecord {
   const { object, record: before } = loadForWrite(org, id, expected);
-  if (!object.updateable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be updated: ${object.label}`);
+  if (!object.updateable)
+    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be updated: ${object.label}`);
   const values = readBody(org, object, body, 'update');
   const after: SRecord = { ...before };
   for (const [name, value] of values) after[name] = value;
   applyComputedFields(org, object, after, before);
-  const changed = object.fields.filter((f) => !f.system && after[f.name] !== before[f.name]).map((f) => f.name);
+  const changed = object.fields
+    .filter((f) => !f.system && after[f.name] !== before[f.name])
+    .map((f) => f.name);
   // Computed fields that moved count as changed too (Name after FirstName, IsClosed after Status).
   for (const name of ['Name', 'IsClosed', 'CompletedDateTime']) {
-    if (object.fieldsByLower.has(name.toLowerCase()) && after[name] !== before[name] && !changed.includes(name)) changed.push(name);
+    if (
+      object.fieldsByLower.has(name.toLowerCase()) &&
+      after[name] !== before[name] &&
+      !changed.includes(name)
+    )
+      changed.push(name);
   }
   stamp(org, tx, after, false);
   checkRequired(object, after);
@@ -147,11 +194,14 @@ export function updateRecord(org: Org, tx: Transaction, id: string, body: Body, 
 
 export function deleteRecord(org: Org, tx: Transaction, id: string, expected?: ObjectSchema): void {
   const { object, record } = loadForWrite(org, id, expected);
-  if (!object.deletable) throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be deleted: ${object.label}`);
+  if (!object.deletable)
+    throw new SalesforceError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be deleted: ${object.label}`);
   // Restricted lookups block the delete before anything is written.
   for (const child of object.childRelationships) {
     if (!child.restrictedDelete) continue;
-    const blocking = org.store.all(child.childSObject).some((r) => r.IsDeleted !== true && r[child.field] === record.Id);
+    const blocking = org.store
+      .all(child.childSObject)
+      .some((r) => r.IsDeleted !== true && r[child.field] === record.Id);
     if (blocking) {
       throw new SalesforceError(
         'DELETE_FAILED',
@@ -187,11 +237,23 @@ export interface UpsertResult {
 }
 
 /** Upsert by an external id (or Id): 0 matches create, 1 updates, more is MULTIPLE_CHOICES (300). */
-export function upsertRecord(org: Org, tx: Transaction, objectName: string, fieldName: string, value: string, body: Body): UpsertResult {
+export function upsertRecord(
+  org: Org,
+  tx: Transaction,
+  objectName: string,
+  fieldName: string,
+  value: string,
+  body: Body,
+): UpsertResult {
   const object = org.schema.require(objectName);
   const f = object.fieldsByLower.get(fieldName.toLowerCase());
   if (!f || !(f.externalId || f.idLookup)) {
-    throw new SalesforceError('NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`, [], 404);
+    throw new SalesforceError(
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+      [],
+      404,
+    );
   }
   if (f.name === 'Id') {
     if (value) return { record: updateRecord(org, tx, value, body, object), created: false };
@@ -199,13 +261,22 @@ export function upsertRecord(org: Org, tx: Transaction, objectName: string, fiel
   }
   const matches = findByField(org, object, f.name, value);
   if (matches.length > 1) {
-    const error = new SalesforceError('MULTIPLE_CHOICES', `More than one record found for external id field ${f.name}`, [], 300);
+    const error = new SalesforceError(
+      'MULTIPLE_CHOICES',
+      `More than one record found for external id field ${f.name}`,
+      [],
+      300,
+    );
     (error as SalesforceError & { matches?: string[] }).matches = matches.map((m) => m.Id);
     throw error;
   }
   const bodyValue = Object.entries(body).find(([k]) => k.toLowerCase() === f.name.toLowerCase())?.[1];
   if (bodyValue !== undefined && bodyValue !== null && String(bodyValue) !== value) {
-    throw new SalesforceError('INVALID_FIELD', `The external ID field ${f.name} in the body doesn't match the value in the URL`, [f.name]);
+    throw new SalesforceError(
+      'INVALID_FIELD',
+      `The external ID field ${f.name} in the body doesn't match the value in the URL`,
+      [f.name],
+    );
   }
   if (matches.length === 1) {
     const { [f.name]: _ignored, ...rest } = body;

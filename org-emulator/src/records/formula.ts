@@ -18,7 +18,8 @@ type Node =
   | { kind: 'unary'; op: string; arg: Node }
   | { kind: 'binary'; op: string; left: Node; right: Node };
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|([A-Za-z_$][\w$.]*)|(&&|\|\||<>|!=|==|<=|>=|[-+*/&=<>!(),]))/y;
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|([A-Za-z_$][\w$.]*)|(&&|\|\||<>|!=|==|<=|>=|[-+*/&=<>!(),]))/y;
 
 function tokenize(source: string): string[] {
   const tokens: string[] = [];
@@ -27,7 +28,10 @@ function tokenize(source: string): string[] {
   while (TOKEN.lastIndex < text.length) {
     if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break;
     const match = TOKEN.exec(text);
-    if (!match) throw new FormulaError(`cannot read formula near: ${text.slice(TOKEN.lastIndex, TOKEN.lastIndex + 20)}`);
+    if (!match)
+      throw new FormulaError(
+        `cannot read formula near: ${text.slice(TOKEN.lastIndex, TOKEN.lastIndex + 20)}`,
+      );
     tokens.push((match[1] ?? match[2] ?? match[3] ?? match[4])!);
   }
   return tokens;
@@ -56,7 +60,8 @@ export function parseFormula(source: string): Node {
   let pos = 0;
   const peek = (): string | undefined => tokens[pos];
   const expect = (token: string): void => {
-    if (tokens[pos] !== token) throw new FormulaError(`expected '${token}' in formula, found '${tokens[pos] ?? 'end'}'`);
+    if (tokens[pos] !== token)
+      throw new FormulaError(`expected '${token}' in formula, found '${tokens[pos] ?? 'end'}'`);
     pos += 1;
   };
   const primary = (): Node => {

@@ -39,12 +39,18 @@ export function insertTree(
     const values: Record<string, unknown> = {};
     const children: Array<[string, TreeRecord[]]> = [];
     for (const [key, value] of Object.entries(rest)) {
-      if (value !== null && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records)) {
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        Array.isArray((value as { records?: unknown }).records)
+      ) {
         children.push([key, (value as { records: TreeRecord[] }).records]);
       } else if (typeof value === 'string' && value.startsWith('@') && refs[value.slice(1)]) {
         values[key] = refs[value.slice(1)];
       } else if (typeof value === 'string' && value.startsWith('@')) {
-        throw new SalesforceError('INVALID_FIELD', `Unknown reference ${value} in ${object.name}.${key}`, [key]);
+        throw new SalesforceError('INVALID_FIELD', `Unknown reference ${value} in ${object.name}.${key}`, [
+          key,
+        ]);
       } else values[key] = value;
     }
     if (parent) values[parent.field] = parent.id;
@@ -52,12 +58,20 @@ export function insertTree(
     if (referenceId) refs[referenceId] = inserted.Id;
     created.push({ referenceId, id: inserted.Id });
     for (const [relationshipName, childRecords] of children) {
-      const relationship = object.childRelationships.find((r) => r.relationshipName?.toLowerCase() === relationshipName.toLowerCase());
-      if (!relationship) throw new SalesforceError('INVALID_FIELD', `${object.name} has no child relationship ${relationshipName}`);
-      for (const child of childRecords) insertTree(org, tx, child, refs, created, { field: relationship.field, id: inserted.Id });
+      const relationship = object.childRelationships.find(
+        (r) => r.relationshipName?.toLowerCase() === relationshipName.toLowerCase(),
+      );
+      if (!relationship)
+        throw new SalesforceError(
+          'INVALID_FIELD',
+          `${object.name} has no child relationship ${relationshipName}`,
+        );
+      for (const child of childRecords)
+        insertTree(org, tx, child, refs, created, { field: relationship.field, id: inserted.Id });
     }
   } catch (error) {
-    if (error instanceof SalesforceError) throw new TreeInsertError(referenceId, attributes?.type ?? '', error);
+    if (error instanceof SalesforceError)
+      throw new TreeInsertError(referenceId, attributes?.type ?? '', error);
     throw error;
   }
 }

@@ -50,7 +50,9 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
     ctx.usage.record(routeKey(request), request.clientName);
     request.counted = true;
     request.lockRows = fired.some((f) => f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord);
-    const failure = fired.find((f) => f.kind !== 'LATENCY' && !(f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord));
+    const failure = fired.find(
+      (f) => f.kind !== 'LATENCY' && !(f.kind === 'UNABLE_TO_LOCK_ROW' && f.perRecord),
+    );
     if (failure) return answerFault(reply, failure);
   });
 
@@ -67,22 +69,34 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
   });
 
   app.addHook('onSend', async (request, reply) => {
-    if (API_PREFIX.test(request.url) && !request.internal) reply.header('Sforce-Limit-Info', ctx.usage.header());
+    if (API_PREFIX.test(request.url) && !request.internal)
+      reply.header('Sforce-Limit-Info', ctx.usage.header());
   });
 }
 
 function answerFault(reply: FastifyReply, fault: ActiveFault): FastifyReply {
   switch (fault.kind) {
     case 'UNABLE_TO_LOCK_ROW':
-      return reply.status(400).send([
-        { message: 'unable to obtain exclusive access to this record or 1 records', errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] },
-      ]);
+      return reply
+        .status(400)
+        .send([
+          {
+            message: 'unable to obtain exclusive access to this record or 1 records',
+            errorCode: 'UNABLE_TO_LOCK_ROW',
+            fields: [],
+          },
+        ]);
     case 'INVALID_SESSION_ID':
       return sendError(reply, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     case 'SERVER_ERROR': {
       const status = fault.status ?? 503;
       if (status === 500) {
-        return sendError(reply, 500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)');
+        return sendError(
+          reply,
+          500,
+          'UNKNOWN_EXCEPTION',
+          'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)',
+        );
       }
       return reply.status(status).type('text/html').send('<html><body>Service Unavailable</body></html>');
     }

@@ -16,7 +16,11 @@ import { registerQueryRoutes } from './query/queryRoutes.ts';
 import { registerSObjectRoutes } from './sobjects/sobjectRoutes.ts';
 
 export function buildApp(ctx: ServerContext): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 150 * 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 150 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -25,20 +29,40 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
     try {
       done(null, JSON.parse(text));
     } catch (error) {
-      done(new SalesforceError('JSON_PARSER_ERROR', `Unexpected character in JSON: ${(error as Error).message}`), undefined);
+      done(
+        new SalesforceError('JSON_PARSER_ERROR', `Unexpected character in JSON: ${(error as Error).message}`),
+        undefined,
+      );
     }
   });
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     if (error instanceof SalesforceError) return reply.status(error.httpStatus).send(error.toRestBody());
     const status = error.statusCode;
-    if (status === 415) return reply.status(415).send([{ errorCode: 'UNSUPPORTED_MEDIA_TYPE', message: `Content type not supported` }]);
-    if (status && status < 500) return reply.status(status).send([{ errorCode: 'INVALID_INPUT', message: error.message }]);
-    return reply.status(500).send([{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred in the org emulator: ${error.message}` }]);
+    if (status === 415)
+      return reply
+        .status(415)
+        .send([{ errorCode: 'UNSUPPORTED_MEDIA_TYPE', message: `Content type not supported` }]);
+    if (status && status < 500)
+      return reply.status(status).send([{ errorCode: 'INVALID_INPUT', message: error.message }]);
+    return reply
+      .status(500)
+      .send([
+        {
+          errorCode: 'UNKNOWN_EXCEPTION',
+          message: `An unexpected error occurred in the org emulator: ${error.message}`,
+        },
+      ]);
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]),

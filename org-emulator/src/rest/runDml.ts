@@ -15,7 +15,12 @@ export function shareTransaction(key: string, tx: Transaction): () => void {
 }
 
 export function runDml<T>(ctx: ServerContext, request: FastifyRequest, work: (tx: Transaction) => T): T {
-  if (request.lockRows) throw new SalesforceError('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records', []);
+  if (request.lockRows)
+    throw new SalesforceError(
+      'UNABLE_TO_LOCK_ROW',
+      'unable to obtain exclusive access to this record or 1 records',
+      [],
+    );
   const sharedKey = request.internal ? request.headers['x-emulator-transaction'] : undefined;
   const shared = typeof sharedKey === 'string' ? sharedTransactions.get(sharedKey) : undefined;
   if (shared) return work(shared);

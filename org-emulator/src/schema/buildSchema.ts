@@ -16,7 +16,17 @@ export function buildSchema(model: PackageModel): Map<string, ObjectSchema> {
   for (const spec of STANDARD_OBJECTS) {
     const fields = [...spec.fields];
     if (spec.owned) fields.push(ownerField());
-    add(makeObject(spec.name, spec.label, spec.labelPlural, spec.keyPrefix, 'standard', fields, spec.createable));
+    add(
+      makeObject(
+        spec.name,
+        spec.label,
+        spec.labelPlural,
+        spec.keyPrefix,
+        'standard',
+        fields,
+        spec.createable,
+      ),
+    );
   }
 
   let customIndex = 0;
@@ -33,19 +43,39 @@ export function buildSchema(model: PackageModel): Map<string, ObjectSchema> {
     } else {
       const kind: ObjectKind = def.kind === 'standard' ? 'custom' : def.kind;
       const keyPrefix =
-        kind === 'platformEvent' ? `e0${letter(eventIndex++)}` : kind === 'customMetadata' ? `m0${letter(mdtIndex++)}` : `a0${letter(customIndex++)}`;
+        kind === 'platformEvent'
+          ? `e0${letter(eventIndex++)}`
+          : kind === 'customMetadata'
+            ? `m0${letter(mdtIndex++)}`
+            : `a0${letter(customIndex++)}`;
       const fields = [...nameFields(def, kind), ...packageFields];
       const isDetail = def.fields.some((f) => f.type === 'MasterDetail');
       if (kind === 'custom' && !isDetail) fields.push(ownerField());
-      const object = makeObject(def.apiName, def.label ?? def.apiName, def.pluralLabel ?? def.label ?? def.apiName, keyPrefix, kind, fields, kind !== 'customMetadata');
-      if (def.nameField?.type === 'AutoNumber') object.autoNumberFormat = def.nameField.displayFormat ?? '{0}';
+      const object = makeObject(
+        def.apiName,
+        def.label ?? def.apiName,
+        def.pluralLabel ?? def.label ?? def.apiName,
+        keyPrefix,
+        kind,
+        fields,
+        kind !== 'customMetadata',
+      );
+      if (def.nameField?.type === 'AutoNumber')
+        object.autoNumberFormat = def.nameField.displayFormat ?? '{0}';
       object.validationRules.push(...rulesOf(def));
       add(object);
     }
     for (const f of def.fields) {
       if ((f.type === 'Lookup' || f.type === 'MasterDetail') && f.referenceTo) {
-        const schemaField = objects.get(def.apiName.toLowerCase())!.fieldsByLower.get(f.apiName.toLowerCase())!;
-        childLinks.push({ parent: f.referenceTo, child: def.apiName, def: schemaField, childName: childRelationshipName(f) });
+        const schemaField = objects
+          .get(def.apiName.toLowerCase())!
+          .fieldsByLower.get(f.apiName.toLowerCase())!;
+        childLinks.push({
+          parent: f.referenceTo,
+          child: def.apiName,
+          def: schemaField,
+          childName: childRelationshipName(f),
+        });
       }
     }
   }
@@ -147,14 +177,21 @@ function systemFields(object: ObjectSchema): FieldSchema[] {
     systemField('Id', 'id', { nillable: false, idLookup: true, label: `${object.label} ID` }),
   ];
   if (object.kind === 'platformEvent') {
-    return [...fields, systemField('CreatedDate', 'datetime'), systemField('CreatedById', 'reference', { referenceTo: ['User'], relationshipName: 'CreatedBy' })].reverse();
+    return [
+      ...fields,
+      systemField('CreatedDate', 'datetime'),
+      systemField('CreatedById', 'reference', { referenceTo: ['User'], relationshipName: 'CreatedBy' }),
+    ].reverse();
   }
   if (object.kind !== 'customMetadata') fields.push(systemField('IsDeleted', 'boolean', { nillable: false }));
   fields.push(
     systemField('CreatedDate', 'datetime'),
     systemField('CreatedById', 'reference', { referenceTo: ['User'], relationshipName: 'CreatedBy' }),
     systemField('LastModifiedDate', 'datetime'),
-    systemField('LastModifiedById', 'reference', { referenceTo: ['User'], relationshipName: 'LastModifiedBy' }),
+    systemField('LastModifiedById', 'reference', {
+      referenceTo: ['User'],
+      relationshipName: 'LastModifiedBy',
+    }),
     systemField('SystemModstamp', 'datetime'),
   );
   return fields.reverse();
@@ -163,7 +200,12 @@ function systemFields(object: ObjectSchema): FieldSchema[] {
 function rulesOf(def: ObjectDef): ObjectSchema['validationRules'] {
   return def.validationRules
     .filter((r) => r.active)
-    .map((r) => ({ name: r.fullName, formula: r.errorConditionFormula, message: r.errorMessage, field: r.errorDisplayField }));
+    .map((r) => ({
+      name: r.fullName,
+      formula: r.errorConditionFormula,
+      message: r.errorMessage,
+      field: r.errorDisplayField,
+    }));
 }
 
 function addStandardChildRelationships(objects: Map<string, ObjectSchema>): void {

@@ -13,11 +13,7 @@ const DEFAULT_LENGTH: Partial<Record<FieldKind, number>> = {
   multipicklist: 4099,
 };
 
-export function field(
-  name: string,
-  type: FieldKind,
-  overrides: Partial<FieldSchema> = {},
-): FieldSchema {
+export function field(name: string, type: FieldKind, overrides: Partial<FieldSchema> = {}): FieldSchema {
   return {
     name,
     label: overrides.label ?? labelFromName(name),
@@ -48,7 +44,11 @@ export function field(
 }
 
 /** A platform-maintained field: readable, never writable by clients. */
-export function systemField(name: string, type: FieldKind, overrides: Partial<FieldSchema> = {}): FieldSchema {
+export function systemField(
+  name: string,
+  type: FieldKind,
+  overrides: Partial<FieldSchema> = {},
+): FieldSchema {
   return field(name, type, { createable: false, updateable: false, system: true, ...overrides });
 }
 

@@ -5,7 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPackageSync, type PackageModel } from '@sales-campaigns/metadata';
 
-export const EMPTY_PACKAGE: PackageModel = { objects: [], customMetadataRecords: [], channels: [], permissionSets: [] };
+export const EMPTY_PACKAGE: PackageModel = {
+  objects: [],
+  customMetadataRecords: [],
+  channels: [],
+  permissionSets: [],
+};
 
 /** The repository's force-app, next to this package. */
 export function defaultForceAppDir(): string {

@@ -46,6 +46,7 @@ export function fieldOf(object: ObjectSchema, name: string): FieldSchema | undef
 
 export function requireField(object: ObjectSchema, name: string): FieldSchema {
   const f = fieldOf(object, name);
-  if (!f) throw new SalesforceError('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
+  if (!f)
+    throw new SalesforceError('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
   return f;
 }

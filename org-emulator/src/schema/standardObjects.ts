@@ -32,7 +32,11 @@ const TIME_ZONES = [
 ];
 
 const timeZoneField = (): FieldSchema =>
-  picklist('TimeZoneSidKey', TIME_ZONES, { label: 'Time Zone', nillable: false, defaultValue: 'America/Los_Angeles' });
+  picklist('TimeZoneSidKey', TIME_ZONES, {
+    label: 'Time Zone',
+    nillable: false,
+    defaultValue: 'America/Los_Angeles',
+  });
 
 /** `FirstName LastName`, computed by the platform (see records/computedFields.ts). */
 const personName = (): FieldSchema[] => [
@@ -145,10 +149,14 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
       field('Salutation', 'string', { length: 40 }),
       field('Website', 'url'),
       field('Industry', 'string', { length: 255 }),
-      picklist('Status', ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'], {
-        nillable: false,
-        defaultValue: 'Open - Not Contacted',
-      }),
+      picklist(
+        'Status',
+        ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'],
+        {
+          nillable: false,
+          defaultValue: 'Open - Not Contacted',
+        },
+      ),
       field('HasOptedOutOfEmail', 'boolean', { label: 'Email Opt Out' }),
       field('IsConverted', 'boolean', { updateable: false }),
     ],
@@ -237,33 +245,43 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
       field('IsRecurrence', 'boolean'),
       field('RecurrenceStartDate', 'date'),
       field('RecurrenceEndDateOnly', 'date'),
-      picklist('RecurrenceType', [
-        'RecursDaily',
-        'RecursEveryWeekday',
-        'RecursMonthly',
-        'RecursMonthlyNth',
-        'RecursWeekly',
-        'RecursYearly',
-        'RecursYearlyNth',
-      ], { restrictedPicklist: true }),
+      picklist(
+        'RecurrenceType',
+        [
+          'RecursDaily',
+          'RecursEveryWeekday',
+          'RecursMonthly',
+          'RecursMonthlyNth',
+          'RecursWeekly',
+          'RecursYearly',
+          'RecursYearlyNth',
+        ],
+        { restrictedPicklist: true },
+      ),
       field('RecurrenceInterval', 'int', { precision: 9 }),
       field('RecurrenceDayOfWeekMask', 'int', { precision: 9 }),
       field('RecurrenceDayOfMonth', 'int', { precision: 9 }),
-      picklist('RecurrenceInstance', ['First', 'Second', 'Third', 'Fourth', 'Last'], { restrictedPicklist: true }),
-      picklist('RecurrenceMonthOfYear', [
-        'January',
-        'February',
-        'March',
-        'April',
-        'May',
-        'June',
-        'July',
-        'August',
-        'September',
-        'October',
-        'November',
-        'December',
-      ], { restrictedPicklist: true }),
+      picklist('RecurrenceInstance', ['First', 'Second', 'Third', 'Fourth', 'Last'], {
+        restrictedPicklist: true,
+      }),
+      picklist(
+        'RecurrenceMonthOfYear',
+        [
+          'January',
+          'February',
+          'March',
+          'April',
+          'May',
+          'June',
+          'July',
+          'August',
+          'September',
+          'October',
+          'November',
+          'December',
+        ],
+        { restrictedPicklist: true },
+      ),
       field('StartTimeInMinutes', 'int', { precision: 9 }),
       field('EndTimeInMinutes', 'int', { precision: 9 }),
     ],

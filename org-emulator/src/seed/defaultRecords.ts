@@ -11,7 +11,11 @@ export interface DefaultUsers {
   repUserId: string;
 }
 
-export function createDefaultRecords(org: Org, username: string, customMetadata: CustomMetadataRecordDef[]): DefaultUsers {
+export function createDefaultRecords(
+  org: Org,
+  username: string,
+  customMetadata: CustomMetadataRecordDef[],
+): DefaultUsers {
   const existing = org.store.all('User').find((u) => u.Username === username);
   if (existing) {
     const rep = org.store.all('User').find((u) => u.Id !== existing.Id);
@@ -32,7 +36,8 @@ export function createDefaultRecords(org: Org, username: string, customMetadata:
   const put = (object: string, values: Record<string, unknown>): SRecord => {
     const schema = org.schema.require(object);
     const record = { ...values } as SRecord;
-    for (const f of schema.fields) if (!(f.name in record)) record[f.name] = f.type === 'boolean' ? false : null;
+    for (const f of schema.fields)
+      if (!(f.name in record)) record[f.name] = f.type === 'boolean' ? false : null;
     tx.create(object, record);
     return record;
   };
@@ -46,7 +51,14 @@ export function createDefaultRecords(org: Org, username: string, customMetadata:
     InstanceName: 'EM0',
     IsSandbox: false,
   });
-  const user = (id: string, first: string, last: string, login: string, email: string, timeZone: string): void => {
+  const user = (
+    id: string,
+    first: string,
+    last: string,
+    login: string,
+    email: string,
+    timeZone: string,
+  ): void => {
     put('User', {
       ...system(id),
       Username: login,
@@ -62,9 +74,23 @@ export function createDefaultRecords(org: Org, username: string, customMetadata:
       EmailEncodingKey: 'UTF-8',
     });
   };
-  user(integrationUserId, 'Integration', 'User', username, 'integration@sales-campaigns.example', 'Europe/Paris');
+  user(
+    integrationUserId,
+    'Integration',
+    'User',
+    username,
+    'integration@sales-campaigns.example',
+    'Europe/Paris',
+  );
   const repUserId = org.ids.next('005');
-  user(repUserId, 'Rita', 'Rep', 'rita.rep@sales-campaigns.example', 'rita.rep@sales-campaigns.example', 'Europe/Paris');
+  user(
+    repUserId,
+    'Rita',
+    'Rep',
+    'rita.rep@sales-campaigns.example',
+    'rita.rep@sales-campaigns.example',
+    'Europe/Paris',
+  );
   const weekday = { StartTime: '08:00:00.000Z', EndTime: '18:00:00.000Z' };
   put('BusinessHours', {
     ...system(org.ids.next('01m')),

@@ -29,13 +29,19 @@ export function importSeed(org: Org, userId: string, file: string): ImportSummar
   const tx = org.begin({ userId, clientName: 'seed' });
   try {
     for (const treeFile of files) {
-      const tree = (Array.isArray(parsed) ? JSON.parse(readFileSync(treeFile, 'utf8')) : parsed) as { records?: TreeRecord[] };
+      const tree = (Array.isArray(parsed) ? JSON.parse(readFileSync(treeFile, 'utf8')) : parsed) as {
+        records?: TreeRecord[];
+      };
       for (const record of tree.records ?? []) {
         try {
           insertTree(org, tx, record, refs, created);
         } catch (error) {
           if (!(error instanceof TreeInsertError)) throw error;
-          throw new SalesforceError(error.failure.errorCode, `${treeFile}: ${error.objectName} ${error.referenceId}: ${error.failure.message}`, error.failure.fields);
+          throw new SalesforceError(
+            error.failure.errorCode,
+            `${treeFile}: ${error.objectName} ${error.referenceId}: ${error.failure.message}`,
+            error.failure.fields,
+          );
         }
       }
     }

@@ -15,7 +15,12 @@ export interface FieldPath {
 export type SelectItem =
   | { kind: 'field'; path: FieldPath }
   | { kind: 'subquery'; relationship: ChildRelationship; query: CompiledQuery }
-  | { kind: 'aggregate'; fn: 'COUNT' | 'COUNT_DISTINCT' | 'MIN' | 'MAX' | 'SUM' | 'AVG'; path?: FieldPath; alias: string };
+  | {
+      kind: 'aggregate';
+      fn: 'COUNT' | 'COUNT_DISTINCT' | 'MIN' | 'MAX' | 'SUM' | 'AVG';
+      path?: FieldPath;
+      alias: string;
+    };
 
 export type Literal =
   | { type: 'null' }

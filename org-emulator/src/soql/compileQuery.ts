@@ -41,7 +41,8 @@ export function compileSoql(schema: OrgSchema, soql: string): CompiledQuery {
   try {
     parsed = parseQuery(markTimeLiterals(soql));
   } catch (error) {
-    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 200) : 'syntax error';
+    const detail =
+      error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 200) : 'syntax error';
     throw malformed(`unexpected token in query: ${detail}`);
   }
   return compileSelect(schema, parsed, undefined);
@@ -51,11 +52,17 @@ function unsupported(what: string): SalesforceError {
   return malformed(`${what} is not supported by the org emulator`);
 }
 
-export function compileSelect(schema: OrgSchema, query: Query, childOf: ObjectSchema | undefined): CompiledQuery {
+export function compileSelect(
+  schema: OrgSchema,
+  query: Query,
+  childOf: ObjectSchema | undefined,
+): CompiledQuery {
   const q = query as Query & { relationshipName?: string };
   let object: ObjectSchema;
   if (childOf) {
-    const relationship = childOf.childRelationships.find((r) => r.relationshipName?.toLowerCase() === q.relationshipName?.toLowerCase());
+    const relationship = childOf.childRelationships.find(
+      (r) => r.relationshipName?.toLowerCase() === q.relationshipName?.toLowerCase(),
+    );
     if (!relationship) {
       throw new SalesforceError(
         'INVALID_TYPE',
@@ -71,10 +78,12 @@ export function compileSelect(schema: OrgSchema, query: Query, childOf: ObjectSc
         `sObject type '${q.sObject}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
       );
     }
-    if (!found.queryable) throw new SalesforceError('INVALID_TYPE', `sObject type '${found.name}' is not supported.`);
+    if (!found.queryable)
+      throw new SalesforceError('INVALID_TYPE', `sObject type '${found.name}' is not supported.`);
     object = found;
   }
-  if (q.having || q.for || q.update || q.withDataCategory || q.usingScope) unsupported('HAVING, FOR, UPDATE, WITH DATA CATEGORY and USING SCOPE are');
+  if (q.having || q.for || q.update || q.withDataCategory || q.usingScope)
+    unsupported('HAVING, FOR, UPDATE, WITH DATA CATEGORY and USING SCOPE are');
   const alias = q.sObjectAlias;
   const items: SelectItem[] = [];
   let countOnly = false;
@@ -85,13 +94,18 @@ export function compileSelect(schema: OrgSchema, query: Query, childOf: ObjectSc
         items.push({ kind: 'field', path: resolvePath(schema, object, f.field, alias) });
         break;
       case 'FieldRelationship':
-        items.push({ kind: 'field', path: resolvePath(schema, object, [...f.relationships, f.field].join('.'), alias) });
+        items.push({
+          kind: 'field',
+          path: resolvePath(schema, object, [...f.relationships, f.field].join('.'), alias),
+        });
         break;
       case 'FieldSubquery': {
         if (childOf) throw malformed('Nested subqueries are not supported');
         const sub = compileSelect(schema, f.subquery as Query, object);
         const relationship = object.childRelationships.find(
-          (r) => r.relationshipName?.toLowerCase() === (f.subquery as { relationshipName?: string }).relationshipName?.toLowerCase(),
+          (r) =>
+            r.relationshipName?.toLowerCase() ===
+            (f.subquery as { relationshipName?: string }).relationshipName?.toLowerCase(),
         )!;
         items.push({ kind: 'subquery', relationship, query: sub });
         break;
@@ -105,11 +119,15 @@ export function compileSelect(schema: OrgSchema, query: Query, childOf: ObjectSc
           break;
         }
         if (fn === 'COUNT' && (f.parameters ?? []).length === 0) {
-          if ((q.fields ?? []).length > 1) throw malformed('COUNT() must be the only element in the SELECT list');
+          if ((q.fields ?? []).length > 1)
+            throw malformed('COUNT() must be the only element in the SELECT list');
           countOnly = true;
           break;
         }
-        if (!['COUNT', 'COUNT_DISTINCT', 'MIN', 'MAX', 'SUM', 'AVG'].includes(fn) || (f.parameters ?? []).length !== 1) {
+        if (
+          !['COUNT', 'COUNT_DISTINCT', 'MIN', 'MAX', 'SUM', 'AVG'].includes(fn) ||
+          (f.parameters ?? []).length !== 1
+        ) {
           throw unsupported(`Function ${f.functionName}`);
         }
         const param = f.parameters![0];
@@ -139,25 +157,40 @@ export function compileSelect(schema: OrgSchema, query: Query, childOf: ObjectSc
       }
     }
   }
-  const orderBy: OrderItem[] = (Array.isArray(q.orderBy) ? q.orderBy : q.orderBy ? [q.orderBy] : []).map((o) => {
-    if (!('field' in o) || !o.field) throw unsupported('ORDER BY functions are');
-    const descending = o.order === 'DESC';
-    return { path: resolvePath(schema, object, o.field, alias), descending, nullsLast: o.nulls ? o.nulls === 'LAST' : descending };
-  });
+  const orderBy: OrderItem[] = (Array.isArray(q.orderBy) ? q.orderBy : q.orderBy ? [q.orderBy] : []).map(
+    (o) => {
+      if (!('field' in o) || !o.field) throw unsupported('ORDER BY functions are');
+      const descending = o.order === 'DESC';
+      return {
+        path: resolvePath(schema, object, o.field, alias),
+        descending,
+        nullsLast: o.nulls ? o.nulls === 'LAST' : descending,
+      };
+    },
+  );
   if (q.offset !== undefined && q.offset > 2000) {
     throw new SalesforceError('NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is 2000`);
   }
-  const where: Condition | undefined = q.where ? compileWhere(schema, object, q.where as WhereClause, alias) : undefined;
+  const where: Condition | undefined = q.where
+    ? compileWhere(schema, object, q.where as WhereClause, alias)
+    : undefined;
   return { object, items, where, groupBy, orderBy, limit: q.limit, offset: q.offset, countOnly };
 }
 
-function samePath(a: { hops: { name: string }[]; fieldName: string }, b: { hops: { name: string }[]; fieldName: string }): boolean {
-  return a.fieldName === b.fieldName && a.hops.map((h) => h.name).join('.') === b.hops.map((h) => h.name).join('.');
+function samePath(
+  a: { hops: { name: string }[]; fieldName: string },
+  b: { hops: { name: string }[]; fieldName: string },
+): boolean {
+  return (
+    a.fieldName === b.fieldName && a.hops.map((h) => h.name).join('.') === b.hops.map((h) => h.name).join('.')
+  );
 }
 
 function expandFields(object: ObjectSchema, which: string): string[] {
   const kind = which.toUpperCase();
   return object.fields
-    .filter((f) => (kind === 'ALL' ? true : kind === 'CUSTOM' ? f.custom : kind === 'STANDARD' ? !f.custom : false))
+    .filter((f) =>
+      kind === 'ALL' ? true : kind === 'CUSTOM' ? f.custom : kind === 'STANDARD' ? !f.custom : false,
+    )
     .map((f) => f.name);
 }

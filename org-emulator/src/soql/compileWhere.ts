@@ -25,7 +25,11 @@ type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { condition: RawCondition };
 
 function flatten(clause: WhereClause | undefined, tokens: Token[]): void {
   if (!clause) return;
-  const node = clause as { left: RawCondition | { openParen?: number } | null; operator?: string; right?: WhereClause };
+  const node = clause as {
+    left: RawCondition | { openParen?: number } | null;
+    operator?: string;
+    right?: WhereClause;
+  };
   if (node.operator === 'NOT' && (node.left === null || !('operator' in node.left))) {
     for (let i = 0; i < (node.left?.openParen ?? 0); i++) tokens.push('(');
     tokens.push('NOT');
@@ -42,7 +46,12 @@ function flatten(clause: WhereClause | undefined, tokens: Token[]): void {
   }
 }
 
-export function compileWhere(schema: OrgSchema, object: ObjectSchema, where: WhereClause, alias?: string): Condition {
+export function compileWhere(
+  schema: OrgSchema,
+  object: ObjectSchema,
+  where: WhereClause,
+  alias?: string,
+): Condition {
   const tokens: Token[] = [];
   flatten(where, tokens);
   let pos = 0;
@@ -78,31 +87,57 @@ export function compileWhere(schema: OrgSchema, object: ObjectSchema, where: Whe
   return tree;
 }
 
-function compileCondition(schema: OrgSchema, object: ObjectSchema, raw: RawCondition, alias?: string): Condition {
+function compileCondition(
+  schema: OrgSchema,
+  object: ObjectSchema,
+  raw: RawCondition,
+  alias?: string,
+): Condition {
   if (raw.fn || !raw.field) throw malformed('functions in WHERE are not supported by the org emulator');
   const path = resolvePath(schema, object, raw.field, alias);
   const op = raw.operator.toUpperCase();
   if (raw.valueQuery) {
     if (op !== 'IN' && op !== 'NOT IN') throw malformed('a semi-join subquery needs IN or NOT IN');
     const query = compileSelect(schema, raw.valueQuery, undefined);
-    if (query.items.length !== 1 || query.items[0]!.kind !== 'field') throw malformed('a semi-join subquery must select exactly one field');
+    if (query.items.length !== 1 || query.items[0]!.kind !== 'field')
+      throw malformed('a semi-join subquery must select exactly one field');
     return { kind: 'inQuery', path, negate: op === 'NOT IN', query };
   }
   if (!['=', '!=', '<>', '<', '>', '<=', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES'].includes(op)) {
     throw malformed(`operator ${raw.operator} is not supported by the org emulator`);
   }
   const values = Array.isArray(raw.value) ? raw.value : [raw.value ?? ''];
-  const types = Array.isArray(raw.literalType) ? raw.literalType : values.map(() => raw.literalType as string);
-  const variables = Array.isArray(raw.dateLiteralVariable) ? raw.dateLiteralVariable : values.map(() => raw.dateLiteralVariable as number);
+  const types = Array.isArray(raw.literalType)
+    ? raw.literalType
+    : values.map(() => raw.literalType as string);
+  const variables = Array.isArray(raw.dateLiteralVariable)
+    ? raw.dateLiteralVariable
+    : values.map(() => raw.dateLiteralVariable as number);
   const literals = values.map((v, i) => toLiteral(path.field, v, types[i] ?? 'STRING', variables[i]));
-  if ((op === 'IN' || op === 'NOT IN') !== Array.isArray(raw.value)) throw malformed(`${op} needs a parenthesised list`);
+  if ((op === 'IN' || op === 'NOT IN') !== Array.isArray(raw.value))
+    throw malformed(`${op} needs a parenthesised list`);
   if (op === 'LIKE' && literals[0]?.type !== 'string') throw malformed('LIKE needs a string value');
   return { kind: 'compare', path, op: op === '<>' ? '!=' : op, values: literals };
 }
 
-const TEXT_TYPES = new Set(['string', 'textarea', 'email', 'phone', 'url', 'picklist', 'multipicklist', 'id', 'reference']);
+const TEXT_TYPES = new Set([
+  'string',
+  'textarea',
+  'email',
+  'phone',
+  'url',
+  'picklist',
+  'multipicklist',
+  'id',
+  'reference',
+]);
 
-function toLiteral(field: FieldSchema, value: string, literalType: string, variable: number | undefined): Literal {
+function toLiteral(
+  field: FieldSchema,
+  value: string,
+  literalType: string,
+  variable: number | undefined,
+): Literal {
   const wrongType = (expected: string, quoted: boolean): SalesforceError =>
     new SalesforceError(
       'INVALID_FIELD',
@@ -133,9 +168,15 @@ function toLiteral(field: FieldSchema, value: string, literalType: string, varia
     case 'date':
     case 'datetime':
       if (literalType === 'DATE_LITERAL') return { type: 'dateRange', name: value.toUpperCase(), n: 0 };
-      if (literalType === 'DATE_N_LITERAL') return { type: 'dateRange', name: value.split(':')[0]!.toUpperCase(), n: Number(variable ?? value.split(':')[1]) };
+      if (literalType === 'DATE_N_LITERAL')
+        return {
+          type: 'dateRange',
+          name: value.split(':')[0]!.toUpperCase(),
+          n: Number(variable ?? value.split(':')[1]),
+        };
       if (field.type === 'date' && literalType === 'DATE') return { type: 'date', value };
-      if (field.type === 'datetime' && literalType === 'DATETIME') return { type: 'datetime', value: parseDateTime(value) };
+      if (field.type === 'datetime' && literalType === 'DATETIME')
+        return { type: 'datetime', value: parseDateTime(value) };
       throw wrongType(field.type === 'date' ? 'date' : 'dateTime', false);
     default:
       throw malformed(`cannot filter on field ${field.name}`);
@@ -145,5 +186,7 @@ function toLiteral(field: FieldSchema, value: string, literalType: string, varia
 function unquote(value: string): string {
   const inner = value.startsWith("'") && value.endsWith("'") ? value.slice(1, -1) : value;
   // `\%` and `\_` stay escaped: they only mean something to LIKE, which reads them itself.
-  return inner.replace(/\\(.)/g, (_, c: string) => (c === '%' || c === '_' ? `\\${c}` : ({ n: '\n', t: '\t', r: '\r' })[c] ?? c));
+  return inner.replace(/\\(.)/g, (_, c: string) =>
+    c === '%' || c === '_' ? `\\${c}` : ({ n: '\n', t: '\t', r: '\r' }[c] ?? c),
+  );
 }

@@ -40,25 +40,44 @@ export function matches(ctx: EvalContext, record: SRecord, condition: Condition)
       return condition.negate ? !found : found;
     }
     case 'compare':
-      return compare(ctx, condition.path, readPath(ctx.org, record, condition.path), condition.op, condition.values);
+      return compare(
+        ctx,
+        condition.path,
+        readPath(ctx.org, record, condition.path),
+        condition.op,
+        condition.values,
+      );
   }
 }
 
 function normalise(path: FieldPath, value: unknown): string {
   const type = path.field.type;
-  if (type === 'id' || type === 'reference') return typeof value === 'string' && isValidId(value) ? to18(value) : String(value);
+  if (type === 'id' || type === 'reference')
+    return typeof value === 'string' && isValidId(value) ? to18(value) : String(value);
   return String(value).toLowerCase();
 }
 
-function compare(ctx: EvalContext, path: FieldPath, value: unknown, op: string, literals: Literal[]): boolean {
+function compare(
+  ctx: EvalContext,
+  path: FieldPath,
+  value: unknown,
+  op: string,
+  literals: Literal[],
+): boolean {
   if (op === 'IN' || op === 'NOT IN') {
     const hit = literals.some((l) => equals(ctx, path, value, l));
     return op === 'IN' ? hit : !hit;
   }
   const literal = literals[0]!;
   if (op === 'INCLUDES' || op === 'EXCLUDES') {
-    const selected = new Set(String(value ?? '').split(';').map((v) => v.toLowerCase()));
-    const hit = literals.some((l) => l.type === 'string' && l.value.split(';').every((part) => selected.has(part.toLowerCase())));
+    const selected = new Set(
+      String(value ?? '')
+        .split(';')
+        .map((v) => v.toLowerCase()),
+    );
+    const hit = literals.some(
+      (l) => l.type === 'string' && l.value.split(';').every((part) => selected.has(part.toLowerCase())),
+    );
     return op === 'INCLUDES' ? hit : !hit;
   }
   if (op === '=') return equals(ctx, path, value, literal);

@@ -5,10 +5,18 @@ import type { OrgSchema } from '../schema/orgSchema.ts';
 import type { ObjectSchema } from '../schema/types.ts';
 import type { FieldPath } from './ast.ts';
 
-export function resolvePath(schema: OrgSchema, root: ObjectSchema, dotted: string, alias?: string): FieldPath {
+export function resolvePath(
+  schema: OrgSchema,
+  root: ObjectSchema,
+  dotted: string,
+  alias?: string,
+): FieldPath {
   let parts = dotted.split('.');
   // `Contact.Name` in `FROM Contact` (or its alias) names the root object itself.
-  if (parts.length > 1 && (parts[0]!.toLowerCase() === root.name.toLowerCase() || parts[0]!.toLowerCase() === alias?.toLowerCase())) {
+  if (
+    parts.length > 1 &&
+    (parts[0]!.toLowerCase() === root.name.toLowerCase() || parts[0]!.toLowerCase() === alias?.toLowerCase())
+  ) {
     parts = parts.slice(1);
   }
   let current = root;

@@ -13,7 +13,12 @@ export interface QueryOutcome {
   records: Row[];
 }
 
-export function runQuery(org: Org, query: CompiledQuery, apiVersion: string, includeDeleted: boolean): QueryOutcome {
+export function runQuery(
+  org: Org,
+  query: CompiledQuery,
+  apiVersion: string,
+  includeDeleted: boolean,
+): QueryOutcome {
   const semiJoins = new Map<CompiledQuery, Set<string>>();
   const ctx: EvalContext = {
     org,
@@ -41,7 +46,10 @@ export function runQuery(org: Org, query: CompiledQuery, apiVersion: string, inc
     return { totalSize: records.length, records };
   }
   const children = new ChildLookup(org);
-  return { totalSize: rows.length, records: rows.map((r) => shapeRecord(ctx, query, r, apiVersion, includeDeleted, children)) };
+  return {
+    totalSize: rows.length,
+    records: rows.map((r) => shapeRecord(ctx, query, r, apiVersion, includeDeleted, children)),
+  };
 }
 
 /** Child records grouped by parent id, built once per relationship per query, so a subquery
@@ -68,7 +76,12 @@ class ChildLookup {
 }
 
 /** Filters, orders and pages the records of the query's object (or the given candidates). */
-function select(ctx: EvalContext, query: CompiledQuery, includeDeleted: boolean, candidates?: SRecord[]): SRecord[] {
+function select(
+  ctx: EvalContext,
+  query: CompiledQuery,
+  includeDeleted: boolean,
+  candidates?: SRecord[],
+): SRecord[] {
   let rows = (candidates ?? ctx.org.store.all(query.object.name))
     .filter((r) => includeDeleted || r.IsDeleted !== true)
     .filter((r) => !query.where || matches(ctx, r, query.where));
@@ -86,7 +99,10 @@ function sortRows(ctx: EvalContext, query: CompiledQuery, rows: SRecord[]): SRec
       const y = b.keys[i];
       if (x === y) continue;
       if (x === null || y === null) return (x === null) === nullsLast ? 1 : -1;
-      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { sensitivity: 'base' });
+      const cmp =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x).localeCompare(String(y), 'en', { sensitivity: 'base' });
       if (cmp !== 0) return descending ? -cmp : cmp;
     }
     return 0;
@@ -98,16 +114,32 @@ function attributes(type: string, id: string, apiVersion: string): Row {
   return { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${id}` };
 }
 
-function shapeRecord(ctx: EvalContext, query: CompiledQuery, record: SRecord, apiVersion: string, includeDeleted: boolean, children: ChildLookup): Row {
+function shapeRecord(
+  ctx: EvalContext,
+  query: CompiledQuery,
+  record: SRecord,
+  apiVersion: string,
+  includeDeleted: boolean,
+  children: ChildLookup,
+): Row {
   const out: Row = { attributes: attributes(query.object.name, record.Id, apiVersion) };
   for (const item of query.items) {
     if (item.kind === 'field') placeField(ctx.org, out, record, item.path, apiVersion);
     else if (item.kind === 'subquery') {
-      const rows = select(ctx, item.query, includeDeleted, children.of(item.relationship.childSObject, item.relationship.field, record.Id));
+      const rows = select(
+        ctx,
+        item.query,
+        includeDeleted,
+        children.of(item.relationship.childSObject, item.relationship.field, record.Id),
+      );
       out[item.relationship.relationshipName!] =
         rows.length === 0
           ? null
-          : { totalSize: rows.length, done: true, records: rows.map((c) => shapeRecord(ctx, item.query, c, apiVersion, includeDeleted, children)) };
+          : {
+              totalSize: rows.length,
+              done: true,
+              records: rows.map((c) => shapeRecord(ctx, item.query, c, apiVersion, includeDeleted, children)),
+            };
     }
   }
   return out;
@@ -149,7 +181,8 @@ function aggregate(org: Org, query: CompiledQuery, rows: SRecord[]): Row[] {
   for (const members of groups.values()) {
     const row: Row = { attributes: { type: 'AggregateResult' } };
     for (const item of query.items) {
-      if (item.kind === 'field') row[item.path.fieldName] = members[0] ? readPath(org, members[0], item.path) : null;
+      if (item.kind === 'field')
+        row[item.path.fieldName] = members[0] ? readPath(org, members[0], item.path) : null;
       if (item.kind !== 'aggregate') continue;
       const values = members.map((m) => readPath(org, m, item.path!)).filter((v) => v !== null);
       switch (item.fn) {
@@ -163,11 +196,15 @@ function aggregate(org: Org, query: CompiledQuery, rows: SRecord[]): Row[] {
           row[item.alias] = values.length ? values.reduce((s: number, v) => s + Number(v), 0) : null;
           break;
         case 'AVG':
-          row[item.alias] = values.length ? values.reduce((s: number, v) => s + Number(v), 0) / values.length : null;
+          row[item.alias] = values.length
+            ? values.reduce((s: number, v) => s + Number(v), 0) / values.length
+            : null;
           break;
         case 'MIN':
         case 'MAX': {
-          const sorted = [...values].sort((a, b) => (typeof a === 'number' ? a - (b as number) : String(a).localeCompare(String(b))));
+          const sorted = [...values].sort((a, b) =>
+            typeof a === 'number' ? a - (b as number) : String(a).localeCompare(String(b)),
+          );
           row[item.alias] = (item.fn === 'MIN' ? sorted[0] : sorted[sorted.length - 1]) ?? null;
         }
       }

@@ -22,8 +22,15 @@ interface Ready {
   clientSecret: string;
 }
 
-function start(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; ready: Ready; stdout: () => string; stderr: () => string }> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; ready: Ready; stdout: () => string; stderr: () => string }> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let out = '';
   let err = '';
@@ -31,7 +38,13 @@ function start(args: string[], env: Record<string, string> = {}): Promise<{ chil
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d) => {
       out += String(d);
-      if (out.includes('\n')) resolve({ child, ready: JSON.parse(out.split('\n')[0]!) as Ready, stdout: () => out, stderr: () => err });
+      if (out.includes('\n'))
+        resolve({
+          child,
+          ready: JSON.parse(out.split('\n')[0]!) as Ready,
+          stdout: () => out,
+          stderr: () => err,
+        });
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
   });
@@ -44,13 +57,22 @@ function exited(child: ChildProcess): Promise<number | null> {
 async function tokenFor(ready: Ready): Promise<string> {
   const res = await fetch(`${ready.url}/services/oauth2/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: ready.clientId, client_secret: ready.clientSecret, username: ready.username, password: ready.password }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: ready.clientId,
+      client_secret: ready.clientSecret,
+      username: ready.username,
+      password: ready.password,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 async function count(ready: Ready, token: string, object: string): Promise<number> {
-  const res = await fetch(`${ready.url}/services/data/v62.0/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${object}`)}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(
+    `${ready.url}/services/data/v62.0/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${object}`)}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
   return ((await res.json()) as { totalSize: number }).totalSize;
 }
 
@@ -60,7 +82,14 @@ afterEach(() => {
 
 describe('npx org-emulator', () => {
   it('prints one ready line, serves the seeded sample data and stops on SIGTERM', async () => {
-    const { child, ready, stdout, stderr } = await start(['--port', '0', '--seed', 'data/sample-plan.json', '--clock', 'fast:60']);
+    const { child, ready, stdout, stderr } = await start([
+      '--port',
+      '0',
+      '--seed',
+      'data/sample-plan.json',
+      '--clock',
+      'fast:60',
+    ]);
     expect(ready).toEqual({
       event: 'ready',
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
@@ -83,7 +112,9 @@ describe('npx org-emulator', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'org-emulator-'));
     try {
       const file = path.join(dir, 'org.sqlite');
-      const first = await start(['--persist', file, '--client-id', 'my-app'], { ORG_EMULATOR_PASSWORD: 'from-env' });
+      const first = await start(['--persist', file, '--client-id', 'my-app'], {
+        ORG_EMULATOR_PASSWORD: 'from-env',
+      });
       expect(first.ready).toMatchObject({ clientId: 'my-app', password: 'from-env' });
       const token = await tokenFor(first.ready);
       const created = await fetch(`${first.ready.url}/services/data/v62.0/sobjects/Contact`, {
@@ -95,9 +126,14 @@ describe('npx org-emulator', () => {
       first.child.kill('SIGINT');
       expect(await exited(first.child)).toBe(0);
 
-      const second = await start(['--persist', file, '--client-id', 'my-app'], { ORG_EMULATOR_PASSWORD: 'from-env' });
+      const second = await start(['--persist', file, '--client-id', 'my-app'], {
+        ORG_EMULATOR_PASSWORD: 'from-env',
+      });
       const again = await tokenFor(second.ready);
-      const read = await fetch(`${second.ready.url}/services/data/v62.0/sobjects/Contact/${id}?fields=LastName`, { headers: { authorization: `Bearer ${again}` } });
+      const read = await fetch(
+        `${second.ready.url}/services/data/v62.0/sobjects/Contact/${id}?fields=LastName`,
+        { headers: { authorization: `Bearer ${again}` } },
+      );
       expect(((await read.json()) as { LastName: string }).LastName).toBe('Persistent');
       const newer = await fetch(`${second.ready.url}/services/data/v62.0/sobjects/Contact`, {
         method: 'POST',

@@ -30,7 +30,13 @@ describe('sObject Collections', () => {
     expect(res.body[0]).toEqual({ id: expect.stringMatching(/^003/), success: true, errors: [] });
     expect(res.body[1]).toEqual({
       success: false,
-      errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', fields: ['LastName'] }],
+      errors: [
+        {
+          statusCode: 'REQUIRED_FIELD_MISSING',
+          message: 'Required fields are missing: [LastName]',
+          fields: ['LastName'],
+        },
+      ],
     });
   });
 
@@ -45,7 +51,14 @@ describe('sObject Collections', () => {
     });
     expect(res.body[0]).toEqual({
       success: false,
-      errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }],
+      errors: [
+        {
+          statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+          message:
+            'Record rolled back because not all records were valid and the request was using AllOrNone header',
+          fields: [],
+        },
+      ],
     });
     expect(res.body[1].errors[0].statusCode).toBe('REQUIRED_FIELD_MISSING');
     expect(org.inspect.records('Lead')).toHaveLength(before);
@@ -57,13 +70,31 @@ describe('sObject Collections', () => {
     const updated = await conn.sobject('Contact').update(ids.map((Id) => ({ Id, Title: 'CTO' })));
     expect(updated.every((r) => r.success)).toBe(true);
     const key = (n: number) => `${campaignId}:${ids[n]}`;
-    const upsert = await api(org, token, 'PATCH', '/composite/sobjects/Campaign_Enrollment__c/Unique_Key__c', {
-      allOrNone: false,
-      records: [
-        { attributes: { type: 'Campaign_Enrollment__c' }, Unique_Key__c: key(0), Campaign__c: campaignId, Contact__c: ids[0], Status__c: 'Scheduled' },
-        { attributes: { type: 'Campaign_Enrollment__c' }, Unique_Key__c: key(1), Campaign__c: campaignId, Contact__c: ids[1], Status__c: 'Scheduled' },
-      ],
-    });
+    const upsert = await api(
+      org,
+      token,
+      'PATCH',
+      '/composite/sobjects/Campaign_Enrollment__c/Unique_Key__c',
+      {
+        allOrNone: false,
+        records: [
+          {
+            attributes: { type: 'Campaign_Enrollment__c' },
+            Unique_Key__c: key(0),
+            Campaign__c: campaignId,
+            Contact__c: ids[0],
+            Status__c: 'Scheduled',
+          },
+          {
+            attributes: { type: 'Campaign_Enrollment__c' },
+            Unique_Key__c: key(1),
+            Campaign__c: campaignId,
+            Contact__c: ids[1],
+            Status__c: 'Scheduled',
+          },
+        ],
+      },
+    );
     expect(upsert.body.map((r: any) => r.created)).toEqual([true, true]);
     const again = await api(org, token, 'PATCH', '/composite/sobjects/Campaign_Enrollment__c/Unique_Key__c', {
       allOrNone: false,
@@ -73,10 +104,20 @@ describe('sObject Collections', () => {
       ],
     });
     expect(again.body[0].errors[0].statusCode).toBe('DUPLICATE_EXTERNAL_ID');
-    const retrieved = await api(org, token, 'GET', `/composite/sobjects/Contact?ids=${ids.join(',')},003Em0000009999IAA&fields=Id,Title`);
+    const retrieved = await api(
+      org,
+      token,
+      'GET',
+      `/composite/sobjects/Contact?ids=${ids.join(',')},003Em0000009999IAA&fields=Id,Title`,
+    );
     expect(retrieved.body[0]).toMatchObject({ Id: ids[0], Title: 'CTO' });
     expect(retrieved.body[2]).toBeNull();
-    const deleted = await api(org, token, 'DELETE', `/composite/sobjects?ids=${ids[0]},bad-id&allOrNone=false`);
+    const deleted = await api(
+      org,
+      token,
+      'DELETE',
+      `/composite/sobjects?ids=${ids[0]},bad-id&allOrNone=false`,
+    );
     expect(deleted.body[0]).toEqual({ id: ids[0], success: true, errors: [] });
     expect(deleted.body[1].errors[0].statusCode).toBe('MALFORMED_ID');
   });
@@ -96,7 +137,12 @@ describe('sObject Collections', () => {
       token,
       'POST',
       '/composite/sobjects',
-      { records: [{ attributes: { type: 'Contact' }, LastName: 'F1' }, { attributes: { type: 'Contact' }, LastName: 'F2' }] },
+      {
+        records: [
+          { attributes: { type: 'Contact' }, LastName: 'F1' },
+          { attributes: { type: 'Contact' }, LastName: 'F2' },
+        ],
+      },
       { 'Sforce-Call-Options': 'client=sync-service' },
     );
     await api(org, token, 'PATCH', '/composite/sobjects', {
@@ -104,7 +150,12 @@ describe('sObject Collections', () => {
     });
     stop();
     expect(seen).toHaveLength(2);
-    expect(seen[0]).toMatchObject({ entityName: 'Contact', changeType: 'CREATE', changeOrigin: 'sync-service', sequenceNumber: 0 });
+    expect(seen[0]).toMatchObject({
+      entityName: 'Contact',
+      changeType: 'CREATE',
+      changeOrigin: 'sync-service',
+      sequenceNumber: 0,
+    });
     expect(seen[0]!.recordIds).toHaveLength(2);
     expect(seen[1]).toMatchObject({ changeType: 'UPDATE', changedFields: ['Title', 'LastModifiedDate'] });
     expect(seen[1]!.commitNumber).toBeGreaterThan(seen[0]!.commitNumber);
@@ -117,20 +168,37 @@ describe('Composite', () => {
     const res = await api(org, token, 'POST', '/composite', {
       allOrNone: true,
       compositeRequest: [
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'NewContact', body: { LastName: 'Composite' } },
-        { method: 'GET', url: '/services/data/v62.0/sobjects/Contact/@{NewContact.id}?fields=Name', referenceId: 'ReadBack' },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Contact',
+          referenceId: 'NewContact',
+          body: { LastName: 'Composite' },
+        },
+        {
+          method: 'GET',
+          url: '/services/data/v62.0/sobjects/Contact/@{NewContact.id}?fields=Name',
+          referenceId: 'ReadBack',
+        },
         {
           method: 'POST',
           url: '/services/data/v62.0/sobjects/Campaign_Enrollment__c',
           referenceId: 'Enroll',
           body: { Campaign__c: campaignId, Contact__c: '@{NewContact.id}', Status__c: 'Scheduled' },
         },
-        { method: 'GET', url: `/services/data/v62.0/query?q=${encodeURIComponent("SELECT Id FROM Campaign_Enrollment__c WHERE Contact__r.LastName = 'Composite'")}`, referenceId: 'Check' },
+        {
+          method: 'GET',
+          url: `/services/data/v62.0/query?q=${encodeURIComponent("SELECT Id FROM Campaign_Enrollment__c WHERE Contact__r.LastName = 'Composite'")}`,
+          referenceId: 'Check',
+        },
       ],
     });
     expect(res.status).toBe(200);
     const [created, read, enroll, check] = res.body.compositeResponse;
-    expect(created).toMatchObject({ httpStatusCode: 201, referenceId: 'NewContact', body: { success: true } });
+    expect(created).toMatchObject({
+      httpStatusCode: 201,
+      referenceId: 'NewContact',
+      body: { success: true },
+    });
     expect(read.body.Name).toBe('Composite');
     expect(enroll.httpStatusCode).toBe(201);
     expect(check.body.totalSize).toBe(1);
@@ -142,24 +210,48 @@ describe('Composite', () => {
     const res = await api(org, token, 'POST', '/composite', {
       allOrNone: true,
       compositeRequest: [
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'Ok', body: { LastName: 'Kept?' } },
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'Bad', body: { FirstName: 'NoLast' } },
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'After', body: { LastName: 'Never' } },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Contact',
+          referenceId: 'Ok',
+          body: { LastName: 'Kept?' },
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Contact',
+          referenceId: 'Bad',
+          body: { FirstName: 'NoLast' },
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Contact',
+          referenceId: 'After',
+          body: { LastName: 'Never' },
+        },
       ],
     });
     const [ok, bad, after] = res.body.compositeResponse;
     expect(bad.httpStatusCode).toBe(400);
     expect(bad.body[0].errorCode).toBe('REQUIRED_FIELD_MISSING');
-    for (const r of [ok, after]) expect(r).toMatchObject({ httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED' }] });
+    for (const r of [ok, after])
+      expect(r).toMatchObject({ httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED' }] });
     expect(org.inspect.records('Contact')).toHaveLength(before);
   });
 
   it('allows at most 25 subrequests, of which at most 5 collections or queries', async () => {
-    const query = (n: number) => ({ method: 'GET', url: '/services/data/v62.0/query?q=SELECT+Id+FROM+User', referenceId: `q${n}` });
-    const six = await api(org, token, 'POST', '/composite', { compositeRequest: Array.from({ length: 6 }, (_, i) => query(i)) });
+    const query = (n: number) => ({
+      method: 'GET',
+      url: '/services/data/v62.0/query?q=SELECT+Id+FROM+User',
+      referenceId: `q${n}`,
+    });
+    const six = await api(org, token, 'POST', '/composite', {
+      compositeRequest: Array.from({ length: 6 }, (_, i) => query(i)),
+    });
     expect(six.status).toBe(400);
     expect(six.body[0].errorCode).toBe('LIMIT_EXCEEDED');
-    const five = await api(org, token, 'POST', '/composite', { compositeRequest: Array.from({ length: 5 }, (_, i) => query(i)) });
+    const five = await api(org, token, 'POST', '/composite', {
+      compositeRequest: Array.from({ length: 5 }, (_, i) => query(i)),
+    });
     expect(five.status).toBe(200);
   });
 
@@ -168,7 +260,12 @@ describe('Composite', () => {
       compositeRequest: [
         { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'Bad', body: {} },
         { method: 'GET', url: '/services/data/v62.0/sobjects/Contact/@{Bad.id}', referenceId: 'Dependant' },
-        { method: 'POST', url: '/services/data/v62.0/sobjects/Contact', referenceId: 'Independent', body: { LastName: 'Alone' } },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Contact',
+          referenceId: 'Independent',
+          body: { LastName: 'Alone' },
+        },
       ],
     });
     const [bad, dependant, independent] = res.body.compositeResponse;
@@ -186,12 +283,22 @@ describe('Composite tree', () => {
           attributes: { type: 'Sales_Campaign__c', referenceId: 'c1' },
           Name: 'Tree',
           Status__c: 'Draft',
-          Steps__r: { records: [{ attributes: { type: 'Campaign_Step__c', referenceId: 's1' }, Day__c: 1, Type__c: 'Call' }] },
+          Steps__r: {
+            records: [
+              { attributes: { type: 'Campaign_Step__c', referenceId: 's1' }, Day__c: 1, Type__c: 'Call' },
+            ],
+          },
         },
       ],
     });
     expect(ok.status).toBe(201);
-    expect(ok.body).toEqual({ hasErrors: false, results: [{ referenceId: 'c1', id: expect.stringMatching(/^a0/) }, { referenceId: 's1', id: expect.stringMatching(/^a0/) }] });
+    expect(ok.body).toEqual({
+      hasErrors: false,
+      results: [
+        { referenceId: 'c1', id: expect.stringMatching(/^a0/) },
+        { referenceId: 's1', id: expect.stringMatching(/^a0/) },
+      ],
+    });
     expect(org.inspect.record(ok.body.results[1].id)?.Campaign__c).toBe(ok.body.results[0].id);
     const bad = await api(org, token, 'POST', '/composite/tree/Sales_Campaign__c', {
       records: [
@@ -200,7 +307,15 @@ describe('Composite tree', () => {
       ],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({ hasErrors: true, results: [{ referenceId: 'bad', errors: [expect.objectContaining({ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' })] }] });
+    expect(bad.body).toEqual({
+      hasErrors: true,
+      results: [
+        {
+          referenceId: 'bad',
+          errors: [expect.objectContaining({ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' })],
+        },
+      ],
+    });
     expect(org.inspect.records('Sales_Campaign__c').some((c) => c.Name === 'Kept?')).toBe(false);
   });
 });
@@ -214,17 +329,35 @@ describe('Bulk API 2.0 ingest', () => {
     ];
     conn.bulk2.pollInterval = 50;
     conn.bulk2.pollTimeout = 20_000;
-    const results = await conn.bulk2.loadAndWaitForResults({ object: 'Contact', operation: 'insert', input: rows });
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Contact',
+      operation: 'insert',
+      input: rows,
+    });
     expect(results.successfulResults).toHaveLength(1);
     expect(results.successfulResults[0]!.sf__Created).toBe('true');
     expect(results.failedResults).toHaveLength(2);
-    expect(results.failedResults.map((r) => String(r.sf__Error).split(':')[0]).sort()).toEqual(['INVALID_EMAIL_ADDRESS', 'REQUIRED_FIELD_MISSING']);
+    expect(results.failedResults.map((r) => String(r.sf__Error).split(':')[0]).sort()).toEqual([
+      'INVALID_EMAIL_ADDRESS',
+      'REQUIRED_FIELD_MISSING',
+    ]);
     expect(results.unprocessedRecords).toHaveLength(0);
   });
 
   it('upserts by external id and reports job state over raw HTTP', async () => {
-    const job = await api(org, token, 'POST', '/jobs/ingest', { object: 'Sync_Service_Status__c', operation: 'upsert', externalIdFieldName: 'Instance__c', contentType: 'CSV', lineEnding: 'LF' });
-    expect(job.body).toMatchObject({ state: 'Open', object: 'Sync_Service_Status__c', operation: 'upsert', contentType: 'CSV' });
+    const job = await api(org, token, 'POST', '/jobs/ingest', {
+      object: 'Sync_Service_Status__c',
+      operation: 'upsert',
+      externalIdFieldName: 'Instance__c',
+      contentType: 'CSV',
+      lineEnding: 'LF',
+    });
+    expect(job.body).toMatchObject({
+      state: 'Open',
+      object: 'Sync_Service_Status__c',
+      operation: 'upsert',
+      contentType: 'CSV',
+    });
     const upload = await fetch(`${org.url}/services/data/v62.0/jobs/ingest/${job.body.id}/batches`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
@@ -239,7 +372,9 @@ describe('Bulk API 2.0 ingest', () => {
       info = (await api(org, token, 'GET', `/jobs/ingest/${job.body.id}`)).body;
     }
     expect(info).toMatchObject({ state: 'JobComplete', numberRecordsProcessed: 2, numberRecordsFailed: 0 });
-    const ok = await fetch(`${org.url}/services/data/v62.0/jobs/ingest/${job.body.id}/successfulResults`, { headers: { authorization: `Bearer ${token}` } });
+    const ok = await fetch(`${org.url}/services/data/v62.0/jobs/ingest/${job.body.id}/successfulResults`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const csv = await ok.text();
     expect(csv.split('\n')[0]).toBe('"sf__Id","sf__Created","Instance__c","Name","Version__c"');
     expect(csv).toContain('"true","w1"');

@@ -37,10 +37,21 @@ export async function rawToken(org: OrgEmulator): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-export async function api(org: OrgEmulator, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function api(
+  org: OrgEmulator,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${org.url}/services/data/v${org.apiVersion}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

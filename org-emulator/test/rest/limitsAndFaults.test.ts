@@ -49,8 +49,12 @@ describe('API limits', () => {
     org.faults.exhaustDailyApiLimit();
     const res = await api(org, token, 'GET', '/sobjects');
     expect(res.status).toBe(403);
-    expect(res.body).toEqual([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
-    await expect(conn.query('SELECT Id FROM User')).rejects.toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED' });
+    expect(res.body).toEqual([
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    ]);
+    await expect(conn.query('SELECT Id FROM User')).rejects.toMatchObject({
+      errorCode: 'REQUEST_LIMIT_EXCEEDED',
+    });
     org.faults.setDailyApiLimit(1000, 0);
     expect((await api(org, token, 'GET', '/sobjects')).status).toBe(200);
   });
@@ -59,10 +63,14 @@ describe('API limits', () => {
 describe('faults', () => {
   it('UNABLE_TO_LOCK_ROW on the next call of a route', async () => {
     org.faults.add({ route: 'POST composite/sobjects', kind: 'UNABLE_TO_LOCK_ROW', times: 1 });
-    const res = await api(org, token, 'POST', '/composite/sobjects', { records: [{ attributes: { type: 'Contact' }, LastName: 'L' }] });
+    const res = await api(org, token, 'POST', '/composite/sobjects', {
+      records: [{ attributes: { type: 'Contact' }, LastName: 'L' }],
+    });
     expect(res.status).toBe(400);
     expect(res.body[0].errorCode).toBe('UNABLE_TO_LOCK_ROW');
-    const retry = await api(org, token, 'POST', '/composite/sobjects', { records: [{ attributes: { type: 'Contact' }, LastName: 'L' }] });
+    const retry = await api(org, token, 'POST', '/composite/sobjects', {
+      records: [{ attributes: { type: 'Contact' }, LastName: 'L' }],
+    });
     expect(retry.status).toBe(200);
   });
 
@@ -75,7 +83,13 @@ describe('faults', () => {
           method: 'POST',
           url: '/services/data/v62.0/composite/sobjects',
           referenceId: 'Batch',
-          body: { allOrNone: false, records: [{ attributes: { type: 'Contact' }, LastName: 'A' }, { attributes: { type: 'Contact' }, LastName: 'B' }] },
+          body: {
+            allOrNone: false,
+            records: [
+              { attributes: { type: 'Contact' }, LastName: 'A' },
+              { attributes: { type: 'Contact' }, LastName: 'B' },
+            ],
+          },
         },
       ],
     };
@@ -84,8 +98,26 @@ describe('faults', () => {
     const sub = res.body.compositeResponse[0];
     expect(sub.httpStatusCode).toBe(200);
     expect(sub.body).toEqual([
-      { success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
-      { success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }] },
+      {
+        success: false,
+        errors: [
+          {
+            statusCode: 'UNABLE_TO_LOCK_ROW',
+            message: 'unable to obtain exclusive access to this record or 1 records',
+            fields: [],
+          },
+        ],
+      },
+      {
+        success: false,
+        errors: [
+          {
+            statusCode: 'UNABLE_TO_LOCK_ROW',
+            message: 'unable to obtain exclusive access to this record or 1 records',
+            fields: [],
+          },
+        ],
+      },
     ]);
     const retry = await api(org, token, 'POST', '/composite', body);
     expect(retry.body.compositeResponse[0].body.every((r: { success: boolean }) => r.success)).toBe(true);
@@ -103,7 +135,8 @@ describe('faults', () => {
   it('an error rate per route fails roughly that share of calls', async () => {
     const fault = org.faults.add({ route: 'sobjects/Account', kind: 'SERVER_ERROR', status: 500, rate: 0.5 });
     let failed = 0;
-    for (let i = 0; i < 40; i++) if ((await api(org, token, 'GET', '/sobjects/Account/describe')).status === 500) failed += 1;
+    for (let i = 0; i < 40; i++)
+      if ((await api(org, token, 'GET', '/sobjects/Account/describe')).status === 500) failed += 1;
     org.faults.remove(fault.id);
     expect(failed).toBeGreaterThan(5);
     expect(failed).toBeLessThan(35);
@@ -111,7 +144,11 @@ describe('faults', () => {
 
   it('revoked tokens answer INVALID_SESSION_ID', async () => {
     const other = await rawToken(org);
-    const res = await fetch(`${org.url}/__emulator/tokens/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: other }) });
+    const res = await fetch(`${org.url}/__emulator/tokens/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: other }),
+    });
     expect(await res.json()).toEqual({ revoked: 1 });
     expect((await api(org, other, 'GET', '/sobjects')).status).toBe(401);
   });
@@ -121,28 +158,52 @@ describe('platform events and emailSimple', () => {
   it('publishes a platform event: success with OPERATION_ENQUEUED, delivered on the feed', async () => {
     const events: PublishedEvent[] = [];
     const stop = org.feed.onEvent((e) => events.push(e));
-    const res = await api(org, token, 'POST', '/sobjects/Campaign_Activity__e', { Kind__c: 'Sent', Enrollment_Id__c: 'a0X' });
+    const res = await api(org, token, 'POST', '/sobjects/Campaign_Activity__e', {
+      Kind__c: 'Sent',
+      Enrollment_Id__c: 'a0X',
+    });
     stop();
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^e0/),
       success: true,
-      errors: [{ statusCode: 'OPERATION_ENQUEUED', message: expect.stringMatching(/^[0-9a-f-]{36}$/), fields: [] }],
+      errors: [
+        { statusCode: 'OPERATION_ENQUEUED', message: expect.stringMatching(/^[0-9a-f-]{36}$/), fields: [] },
+      ],
     });
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ Kind__c: 'Sent', Enrollment_Id__c: 'a0X' });
-    const missing = await api(org, token, 'POST', '/sobjects/Campaign_Activity__e', { Enrollment_Id__c: 'x' });
+    const missing = await api(org, token, 'POST', '/sobjects/Campaign_Activity__e', {
+      Enrollment_Id__c: 'x',
+    });
     expect(missing.body[0].errorCode).toBe('REQUIRED_FIELD_MISSING');
   });
 
   it('captures emailSimple calls for inspection', async () => {
     const res = await api(org, token, 'POST', '/actions/standard/emailSimple', {
-      inputs: [{ emailAddresses: 'ada@example.com', emailSubject: 'Hello', emailBody: '<p>Hi</p>', senderType: 'CurrentUser' }],
+      inputs: [
+        {
+          emailAddresses: 'ada@example.com',
+          emailSubject: 'Hello',
+          emailBody: '<p>Hi</p>',
+          senderType: 'CurrentUser',
+        },
+      ],
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual([{ actionName: 'emailSimple', errors: null, isSuccess: true, outputValues: null, version: 1 }]);
-    expect(org.inspect.emails()).toEqual([expect.objectContaining({ emailAddresses: ['ada@example.com'], emailSubject: 'Hello', emailBody: '<p>Hi</p>' })]);
-    const bad = await api(org, token, 'POST', '/actions/standard/emailSimple', { inputs: [{ emailSubject: 'x' }] });
+    expect(res.body).toEqual([
+      { actionName: 'emailSimple', errors: null, isSuccess: true, outputValues: null, version: 1 },
+    ]);
+    expect(org.inspect.emails()).toEqual([
+      expect.objectContaining({
+        emailAddresses: ['ada@example.com'],
+        emailSubject: 'Hello',
+        emailBody: '<p>Hi</p>',
+      }),
+    ]);
+    const bad = await api(org, token, 'POST', '/actions/standard/emailSimple', {
+      inputs: [{ emailSubject: 'x' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body[0].isSuccess).toBe(false);
   });
@@ -151,7 +212,11 @@ describe('platform events and emailSimple', () => {
 describe('control endpoints', () => {
   it('advances the clock and lists records', async () => {
     const before = org.clock.now();
-    const res = await fetch(`${org.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: '2h' }) });
+    const res = await fetch(`${org.url}/__emulator/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance: '2h' }),
+    });
     const body = await res.json();
     expect(body.epochMs - before).toBeGreaterThanOrEqual(2 * 3_600_000);
     const users = await (await fetch(`${org.url}/__emulator/records/User`)).json();

@@ -16,7 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => org.stop());
 
-async function assertion(overrides: { sub?: string; iss?: string; aud?: string; expSeconds?: number; key?: CryptoKey } = {}) {
+async function assertion(
+  overrides: { sub?: string; iss?: string; aud?: string; expSeconds?: number; key?: CryptoKey } = {},
+) {
   const now = Math.floor(org.clock.now() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: 'RS256' })
@@ -40,7 +42,10 @@ describe('OAuth 2.0 token endpoint', () => {
 
   it('password grant: wrong password is invalid_grant, wrong client invalid_client_id', async () => {
     await expect(connectionFor(org).login(org.username, 'nope')).rejects.toThrow(/authentication failure/);
-    const bad = new jsforce.Connection({ oauth2: { loginUrl: org.url, clientId: 'other', clientSecret: 'x' }, version: org.apiVersion });
+    const bad = new jsforce.Connection({
+      oauth2: { loginUrl: org.url, clientId: 'other', clientSecret: 'x' },
+      version: org.apiVersion,
+    });
     await expect(bad.login(org.username, org.password)).rejects.toThrow(/client identifier invalid/);
   });
 
@@ -54,7 +59,10 @@ describe('OAuth 2.0 token endpoint', () => {
 
   it('JWT bearer grant verifies the signature against the configured key', async () => {
     const conn = connectionFor(org);
-    const info = await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: await assertion() });
+    const info = await conn.authorize({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: await assertion(),
+    });
     expect(info.id).toBe(org.integrationUserId);
     expect((await conn.query('SELECT Id FROM Organization')).totalSize).toBe(1);
   });
@@ -62,8 +70,11 @@ describe('OAuth 2.0 token endpoint', () => {
   it('JWT bearer grant refuses a foreign key, a wrong issuer and an expired assertion', async () => {
     const other = await generateKeyPair('RS256');
     const conn = connectionFor(org);
-    const grant = async (jwt: string) => conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt });
-    await expect(grant(await assertion({ key: other.privateKey as CryptoKey }))).rejects.toThrow(/invalid_grant|invalid assertion/);
+    const grant = async (jwt: string) =>
+      conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt });
+    await expect(grant(await assertion({ key: other.privateKey as CryptoKey }))).rejects.toThrow(
+      /invalid_grant|invalid assertion/,
+    );
     await expect(grant(await assertion({ iss: 'someone-else' }))).rejects.toThrow(/invalid/);
     await expect(grant(await assertion({ expSeconds: -600 }))).rejects.toThrow(/invalid_grant|expired/);
     await expect(grant(await assertion({ sub: 'nobody@example.com' }))).rejects.toThrow(/approved/);
@@ -105,21 +116,36 @@ describe('OAuth 2.0 token endpoint', () => {
     const info = await conn.login(org.username, org.password);
     expect(info).toMatchObject({ id: org.integrationUserId, organizationId: org.orgId });
     expect((await conn.query('SELECT Id FROM Organization')).totalSize).toBe(1);
-    await expect(new jsforce.Connection({ loginUrl: org.url, version: org.apiVersion }).login(org.username, 'wrong')).rejects.toThrow(/INVALID_LOGIN/);
+    await expect(
+      new jsforce.Connection({ loginUrl: org.url, version: org.apiVersion }).login(org.username, 'wrong'),
+    ).rejects.toThrow(/INVALID_LOGIN/);
   });
 
   it('token responses carry Salesforce’s fields', async () => {
     const response = await fetch(`${org.url}/services/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: org.clientId, client_secret: org.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: org.clientId,
+        client_secret: org.clientSecret,
+      }),
     });
     const body = (await response.json()) as Record<string, string>;
-    expect(Object.keys(body).sort()).toEqual(['access_token', 'id', 'instance_url', 'issued_at', 'scope', 'signature', 'token_type'].sort());
+    expect(Object.keys(body).sort()).toEqual(
+      ['access_token', 'id', 'instance_url', 'issued_at', 'scope', 'signature', 'token_type'].sort(),
+    );
     expect(body.id).toBe(`${org.url}/id/${org.orgId}/${org.integrationUserId}`);
     expect(body.access_token!.startsWith(org.orgId.slice(0, 15) + '!')).toBe(true);
-    const unsupported = await fetch(`${org.url}/services/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=magic&client_id=' + org.clientId });
+    const unsupported = await fetch(`${org.url}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=magic&client_id=' + org.clientId,
+    });
     expect(unsupported.status).toBe(400);
-    expect(await unsupported.json()).toEqual({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });
+    expect(await unsupported.json()).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: 'grant type not supported',
+    });
   });
 });

@@ -27,22 +27,31 @@ async function until<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<
 describe('REST writes reach streaming subscribers', () => {
   it('delivers CDC on /data/Sales_Campaigns__chn and platform events on /event', async () => {
     const conn = await login(org, { callOptions: { client: 'wiring-test' } });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
     const events: any[] = [];
     // One client per channel: jsforce's Replay extension sends a replay map for its channel only.
     const subscribe = async (channel: string) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const client: any = conn.streaming.createClient([new StreamingExtension.Replay(channel, -1)]);
       await client.subscribe(channel, (m: unknown) => events.push(m));
       return { client }; // Faye clients are thenables: do not resolve a promise with one
     };
-    const clients = [await subscribe('/data/Sales_Campaigns__chn'), await subscribe('/event/Campaign_Activity__e')];
+    const clients = [
+      await subscribe('/data/Sales_Campaigns__chn'),
+      await subscribe('/event/Campaign_Activity__e'),
+    ];
     try {
-      const created = await conn.sobject('Sales_Campaign__c').create({ Name: 'Streamed', Status__c: 'Draft' });
+      const created = await conn
+        .sobject('Sales_Campaign__c')
+        .create({ Name: 'Streamed', Status__c: 'Draft' });
       await conn.sobject('Sales_Campaign__c').update({ Id: created.id!, Status__c: 'Active' });
       await conn.sobject('Campaign_Activity__e').create({ Kind__c: 'Sent' });
-      const update = await until(() => events.find((e) => e.payload?.ChangeEventHeader?.changeType === 'UPDATE'));
-      expect(update.payload.ChangeEventHeader).toMatchObject({ entityName: 'Sales_Campaign__c', recordIds: [created.id!] });
+      const update = await until(() =>
+        events.find((e) => e.payload?.ChangeEventHeader?.changeType === 'UPDATE'),
+      );
+      expect(update.payload.ChangeEventHeader).toMatchObject({
+        entityName: 'Sales_Campaign__c',
+        recordIds: [created.id!],
+      });
       expect(update.payload.ChangeEventHeader.changedFields).toContain('Status__c');
       expect(String(update.payload.ChangeEventHeader.changeOrigin)).toContain('wiring-test');
       const platformEvent = await until(() => events.find((e) => e.payload?.Kind__c === 'Sent'));

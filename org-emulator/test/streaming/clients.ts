@@ -31,7 +31,7 @@ export interface StreamedEvent {
 
 export interface JsforceStreamingClient {
   // Faye's client has no types; the tests drive it through the few calls they need.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   faye: any;
   replay: InstanceType<typeof StreamingExtension.Replay>;
   /** Every message the server sent, as received (before Faye handles it). */
@@ -68,7 +68,7 @@ export function jsforceClient(input: {
   const authFailure = new StreamingExtension.AuthFailure((message: RecordedMessage) =>
     authFailures.push(message),
   );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   const faye: any = conn.streaming.createClient([recorder, authFailure, replay]);
   return {
     faye,

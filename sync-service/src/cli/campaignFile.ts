@@ -41,7 +41,8 @@ export function readCampaignFile(path: string): CampaignFileResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     return { ok: false, problems: [`${path}: cannot read the campaign file (${reason})`] };
   }
   let json: unknown;
@@ -55,7 +56,13 @@ export function readCampaignFile(path: string): CampaignFileResult {
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => {
-        const where = issue.path.length > 0 ? issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '') : 'the file';
+        const where =
+          issue.path.length > 0
+            ? issue.path
+                .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+                .join('')
+                .replace(/^\./, '')
+            : 'the file';
         return `${path}: ${where}: ${issue.message}`;
       }),
     };

@@ -9,7 +9,9 @@ import { registerDoctorCommand } from './doctorCommand.ts';
 import { registerDemoCommand } from './demoCommand.ts';
 
 const program = new Command('sync-service')
-  .description('Sales Campaigns sync service: plans campaigns, opens tasks, sends emails, writes outcomes to the org.')
+  .description(
+    'Sales Campaigns sync service: plans campaigns, opens tasks, sends emails, writes outcomes to the org.',
+  )
   .exitOverride();
 
 registerPlanCommand(program);

@@ -9,7 +9,10 @@ export function planToJson(plan: EnrollmentPlan): Record<string, unknown> {
 
 function itemToJson(item: PlanItem): Record<string, unknown> {
   const head = { stepId: item.stepId, day: item.day, kind: item.kind, date: item.date };
-  const timing = item.kind === 'send' ? { at: formatInstant(item.at) } : { due: item.due, expiresAt: formatInstant(item.expiresAt) };
+  const timing =
+    item.kind === 'send'
+      ? { at: formatInstant(item.at) }
+      : { due: item.due, expiresAt: formatInstant(item.expiresAt) };
   return { ...head, ...timing, threadOf: item.threadOf, dependsOn: item.dependsOn };
 }
 
@@ -17,7 +20,9 @@ function itemToJson(item: PlanItem): Record<string, unknown> {
 export function formatPlan(plan: EnrollmentPlan): string {
   const { items, ...head } = planToJson(plan) as { items: Array<Record<string, unknown>> };
   const flat = (value: Record<string, unknown>) =>
-    `{${Object.entries(value).map(([key, field]) => `${JSON.stringify(key)}: ${JSON.stringify(field)}`).join(', ')}`;
+    `{${Object.entries(value)
+      .map(([key, field]) => `${JSON.stringify(key)}: ${JSON.stringify(field)}`)
+      .join(', ')}`;
   const lines = items.map((item) => ` ${flat(item)}}`);
   return `${flat(head)}, "items": [${lines.length > 0 ? `\n${lines.join(',\n')}` : ''}]}\n`;
 }

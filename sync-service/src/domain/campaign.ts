@@ -69,7 +69,9 @@ export function inCampaignOrder<T extends Pick<CampaignStep, 'day' | 'order'>>(s
  * The first email step (DESIGN §2.2): the email with the lowest (Day, Order) when it is also the
  * first step of Day 1. Null when Day 1 does not start with an email.
  */
-export function firstEmailStep<T extends Pick<CampaignStep, 'day' | 'order' | 'type'>>(steps: readonly T[]): T | null {
+export function firstEmailStep<T extends Pick<CampaignStep, 'day' | 'order' | 'type'>>(
+  steps: readonly T[],
+): T | null {
   const first = inCampaignOrder(steps)[0];
   return first && first.day === 1 && first.type === 'Email' ? first : null;
 }

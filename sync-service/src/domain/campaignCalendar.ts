@@ -48,7 +48,10 @@ const noHolidays: readonly IsoDate[] = [];
  * cached per holiday collection object, so planning many people with the same list is cheap.
  * Dates that are not `YYYY-MM-DD` are ignored here; the callers validate their input.
  */
-export function campaignCalendar(skipWeekends: boolean, holidays: Iterable<IsoDate> = noHolidays): CampaignCalendar {
+export function campaignCalendar(
+  skipWeekends: boolean,
+  holidays: Iterable<IsoDate> = noHolidays,
+): CampaignCalendar {
   const key = holidays as object;
   let entry = cache.get(key);
   if (!entry) {

@@ -12,17 +12,30 @@ export function checkPlanInput(input: PlanInput): PlanProblem[] {
   const compiled = compileCampaign(input.campaign);
   const problems: PlanProblem[] = compiled.problems.length > 0 ? [...compiled.problems] : [];
   if (typeof input.timeZone !== 'string' || !isValidTimeZone(input.timeZone)) {
-    problems.push(problem('PLAN.UNKNOWN_TIME_ZONE', `Unknown time zone ${JSON.stringify(input.timeZone)} (expected an IANA name such as Europe/Paris)`));
+    problems.push(
+      problem(
+        'PLAN.UNKNOWN_TIME_ZONE',
+        `Unknown time zone ${JSON.stringify(input.timeZone)} (expected an IANA name such as Europe/Paris)`,
+      ),
+    );
   }
   if (!isInstant(input.launchedAt)) {
-    problems.push(problem('PLAN.INVALID_INSTANT', `Launch moment ${String(input.launchedAt)} is not an instant`));
+    problems.push(
+      problem('PLAN.INVALID_INSTANT', `Launch moment ${String(input.launchedAt)} is not an instant`),
+    );
   }
   const sendAt = input.sendAt ?? null;
   if (sendAt !== null && !isInstant(sendAt)) {
     problems.push(problem('PLAN.INVALID_INSTANT', `Send At ${String(sendAt)} is not an instant`));
   }
   if (sendAt === null && compiled.firstEmail?.option === 'Choose_At_Launch') {
-    problems.push(problem('PLAN.MISSING_SEND_AT', `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`, compiled.firstEmail.id));
+    problems.push(
+      problem(
+        'PLAN.MISSING_SEND_AT',
+        `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`,
+        compiled.firstEmail.id,
+      ),
+    );
   }
   if (input.holidays) problems.push(...checkHolidays(input.holidays));
   if (input.progress) problems.push(...checkProgress(input, compiled));
@@ -39,7 +52,9 @@ function checkHolidays(holidays: Iterable<string>): PlanProblem[] {
   const problems: PlanProblem[] = [];
   for (const date of holidays) {
     if (typeof date !== 'string' || parseIsoDate(date) === null) {
-      problems.push(problem('PLAN.INVALID_HOLIDAY', `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`));
+      problems.push(
+        problem('PLAN.INVALID_HOLIDAY', `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`),
+      );
     }
   }
   checkedHolidays.set(holidays, problems);
@@ -57,17 +72,35 @@ function checkProgress(input: PlanInput, compiled: ReturnType<typeof compileCamp
     }
     for (const [name, value] of Object.entries(facts)) {
       if (value !== undefined && value !== null && !isInstant(value)) {
-        problems.push(problem('PLAN.INVALID_INSTANT', `Step ${stepId}: ${name} ${String(value)} is not an instant`, stepId));
+        problems.push(
+          problem(
+            'PLAN.INVALID_INSTANT',
+            `Step ${stepId}: ${name} ${String(value)} is not an instant`,
+            stepId,
+          ),
+        );
       }
     }
     const taskFacts = ['completedAt', 'expiredAt', 'taskOpenedAt'] as const;
     for (const name of taskFacts) {
       if (facts[name] != null && !step.isTask) {
-        problems.push(problem('PLAN.NOT_A_TASK', `Step ${stepId}: ${name} given, but the step is not a task (it is an automatic email)`, stepId));
+        problems.push(
+          problem(
+            'PLAN.NOT_A_TASK',
+            `Step ${stepId}: ${name} given, but the step is not a task (it is an automatic email)`,
+            stepId,
+          ),
+        );
       }
     }
     if (facts.sentAt != null && !step.isEmail) {
-      problems.push(problem('PLAN.NOT_AN_EMAIL', `Step ${stepId}: sentAt given, but the step is a ${step.definition.type}, not an email`, stepId));
+      problems.push(
+        problem(
+          'PLAN.NOT_AN_EMAIL',
+          `Step ${stepId}: sentAt given, but the step is a ${step.definition.type}, not an email`,
+          stepId,
+        ),
+      );
     }
   }
   return problems;
@@ -79,11 +112,15 @@ function checkPauses(input: PlanInput): PlanProblem[] {
   pauses.forEach((pause, index) => {
     const resumedAt = pause.resumedAt ?? null;
     if (!isInstant(pause.pausedAt) || (resumedAt !== null && !isInstant(resumedAt))) {
-      problems.push(problem('PLAN.INVALID_PAUSE', `Pause ${index + 1}: pausedAt and resumedAt must be instants`));
+      problems.push(
+        problem('PLAN.INVALID_PAUSE', `Pause ${index + 1}: pausedAt and resumedAt must be instants`),
+      );
     } else if (resumedAt !== null && resumedAt < pause.pausedAt) {
       problems.push(problem('PLAN.INVALID_PAUSE', `Pause ${index + 1}: resumed before it was paused`));
     } else if (resumedAt === null && index < pauses.length - 1) {
-      problems.push(problem('PLAN.INVALID_PAUSE', `Pause ${index + 1}: never resumed, yet another pause follows`));
+      problems.push(
+        problem('PLAN.INVALID_PAUSE', `Pause ${index + 1}: never resumed, yet another pause follows`),
+      );
     } else if (resumedAt !== null && index < pauses.length - 1 && pauses[index + 1]!.pausedAt < resumedAt) {
       problems.push(problem('PLAN.INVALID_PAUSE', `Pause ${index + 1}: overlaps the next pause`));
     }

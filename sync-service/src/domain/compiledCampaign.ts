@@ -50,7 +50,10 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
   if (cached) return cached;
   const problems = validateCampaign(campaign);
   const first = problems.length === 0 ? firstEmailStep(campaign.steps) : null;
-  const steps = problems.length === 0 ? inCampaignOrder(campaign.steps).map((step) => compileStep(step, step === first)) : [];
+  const steps =
+    problems.length === 0
+      ? inCampaignOrder(campaign.steps).map((step) => compileStep(step, step === first))
+      : [];
   const compiled: CompiledCampaign = {
     steps,
     byId: new Map(steps.map((step) => [step.id, step])),

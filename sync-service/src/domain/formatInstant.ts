@@ -14,9 +14,17 @@ export function parseInstant(text: string): EpochMs | null {
   const match = INSTANT.exec(text.trim());
   if (!match) return null;
   const [, year, month, day, hour, minute, second = '0', fraction = '', zone = 'Z'] = match;
-  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const wall = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   const check = new Date(wall);
-  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day) || Number(hour) > 23) return null;
+  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day) || Number(hour) > 23)
+    return null;
   const millis = fraction === '' ? 0 : Math.floor(Number(`0${fraction}`) * 1000);
   if (zone.toUpperCase() === 'Z') return wall + millis;
   const sign = zone.startsWith('-') ? -1 : 1;

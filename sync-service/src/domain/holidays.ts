@@ -55,15 +55,33 @@ export interface ExpandHolidaysOptions {
   includePartialDays?: boolean;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const INSTANCES = { First: 1, Second: 2, Third: 3, Fourth: 4, Last: -1 } as const;
 const WEEKDAYS_MASK = 2 + 4 + 8 + 16 + 32;
 
 /** Every holiday date within the range, sorted, without duplicates. Bad records are skipped. */
-export function expandHolidays(records: readonly HolidayRecord[], range: HolidayRange, options: ExpandHolidaysOptions = {}): IsoDate[] {
+export function expandHolidays(
+  records: readonly HolidayRecord[],
+  range: HolidayRange,
+  options: ExpandHolidaysOptions = {},
+): IsoDate[] {
   const from = parseIsoDate(range.from);
   const to = parseIsoDate(range.to);
-  if (from === null || to === null) throw new RangeError(`Holiday range ${range.from}…${range.to}: expected YYYY-MM-DD dates`);
+  if (from === null || to === null)
+    throw new RangeError(`Holiday range ${range.from}…${range.to}: expected YYYY-MM-DD dates`);
   const days = new Set<DayNumber>();
   for (const record of records) {
     if (record.IsAllDay === false && !options.includePartialDays) continue;
@@ -105,7 +123,10 @@ function occursOn(record: HolidayRecord, day: DayNumber, start: DayNumber, inter
       return weeks % interval === 0 && onWeekdayOf(mask);
     }
     case 'RecursMonthly':
-      return monthsSinceStart % interval === 0 && date.day === clampedDayOfMonth(record.RecurrenceDayOfMonth, date.year, date.month);
+      return (
+        monthsSinceStart % interval === 0 &&
+        date.day === clampedDayOfMonth(record.RecurrenceDayOfMonth, date.year, date.month)
+      );
     case 'RecursMonthlyNth':
       return monthsSinceStart % interval === 0 && isNthWeekday(record, day, mask);
     case 'RecursYearly':

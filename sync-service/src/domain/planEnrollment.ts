@@ -16,7 +16,15 @@ import { formatIsoDate, type DayNumber } from './calendarDate.ts';
 import { checkPlanInput } from './checkPlanInput.ts';
 import { compileCampaign, type CompiledCampaign, type CompiledStep } from './compiledCampaign.ts';
 import { PlanError } from './planErrors.ts';
-import type { EnrollmentPlan, Pause, PlanInput, PlanItem, PlannedSend, PlannedTask, StepProgress } from './planTypes.ts';
+import type {
+  EnrollmentPlan,
+  Pause,
+  PlanInput,
+  PlanItem,
+  PlannedSend,
+  PlannedTask,
+  StepProgress,
+} from './planTypes.ts';
 import type { MinuteOfDay } from './timeOfDay.ts';
 import { timeZoneRules, type EpochMs, type ZoneRules } from './zonedTime.ts';
 
@@ -88,7 +96,10 @@ class EnrollmentWalk {
     this.zone = timeZoneRules(input.timeZone);
     this.calendar = campaignCalendar(campaign.skipWeekends, input.holidays);
     this.progress = input.progress ?? {};
-    this.pauses = input.pauses && input.pauses.length > 1 ? [...input.pauses].sort((a, b) => a.pausedAt - b.pausedAt) : (input.pauses ?? NO_PAUSES);
+    this.pauses =
+      input.pauses && input.pauses.length > 1
+        ? [...input.pauses].sort((a, b) => a.pausedAt - b.pausedAt)
+        : (input.pauses ?? NO_PAUSES);
     const sendAt = input.sendAt ?? null;
     this.campaignStart = sendAt ?? input.launchedAt;
     this.day1 = dayOneOf(campaign, this.calendar, this.zone, input.launchedAt, sendAt);
@@ -123,7 +134,8 @@ class EnrollmentWalk {
     const sentAt = facts.sentAt ?? null;
     let at = this.sendMoment(step);
     while (this.applyPauses(sentAt ?? at)) at = this.sendMoment(step);
-    if (this.release && at < this.release.at) at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
+    if (this.release && at < this.release.at)
+      at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
     if (at < this.floor) at = this.floor;
 
     let state: PlannedSend['state'];
@@ -162,7 +174,9 @@ class EnrollmentWalk {
     if (step.isFirstEmail) {
       // Choose_At_Launch, or At_Time replaced by a Send At chosen at launch.
       const chosen = this.input.sendAt ?? this.zone.instantOf(this.day1, step.sendMinute!);
-      return this.zone.dayOf(chosen) === date ? chosen : this.zone.instantOf(date, this.zone.minuteOf(chosen));
+      return this.zone.dayOf(chosen) === date
+        ? chosen
+        : this.zone.instantOf(date, this.zone.minuteOf(chosen));
     }
     if (step.option === 'At_Time') return this.zone.instantOf(date, step.sendMinute!);
     // Same_Time_As_Previous and Thread_Previous.
@@ -170,7 +184,9 @@ class EnrollmentWalk {
     if (step.day === 1) {
       // Day 1 goes at campaign start; moved to another date (a weekend launch, a shift), it keeps
       // campaign start's time of day, as a chosen Send At does.
-      return this.zone.dayOf(this.campaignStart) === date ? this.campaignStart : this.zone.instantOf(date, this.zone.minuteOf(this.campaignStart));
+      return this.zone.dayOf(this.campaignStart) === date
+        ? this.campaignStart
+        : this.zone.instantOf(date, this.zone.minuteOf(this.campaignStart));
     }
     return this.zone.instantOf(date, this.campaign.defaultSendMinute);
   }
@@ -188,8 +204,12 @@ class EnrollmentWalk {
     if (this.release && due < this.release.expiryDay) due = this.release.day;
     if (this.floor > -Infinity) due = Math.max(due, this.zone.dayOf(this.floor));
 
-    const expiresAt = this.zone.instantOf(this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1, 0);
-    const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : this.zone.instantOf(due, 0);
+    const expiresAt = this.zone.instantOf(
+      this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1,
+      0,
+    );
+    const opensFrom =
+      step.day === 1 && due === this.day1 ? this.input.launchedAt : this.zone.instantOf(due, 0);
     const item: PlannedTask = {
       stepId: step.id,
       day: step.day,
@@ -230,7 +250,13 @@ class EnrollmentWalk {
       item.state = 'ended';
       item.endedReason = this.ended.reason;
     } else {
-      item.state = this.held ? 'held' : facts.taskOpenedAt != null ? 'open' : dependsOn !== null ? 'waiting' : 'scheduled';
+      item.state = this.held
+        ? 'held'
+        : facts.taskOpenedAt != null
+          ? 'open'
+          : dependsOn !== null
+            ? 'waiting'
+            : 'scheduled';
       // Until it is sent, a Manual_Task email projects the Default Send Time for its followers.
       if (step.isEmail) this.currentDayEmailMinute = this.campaign.defaultSendMinute;
       this.gate = step.id;
@@ -253,7 +279,10 @@ class EnrollmentWalk {
         break;
       }
       // Campaign days that began while paused: those whose local midnight falls in the pause.
-      const begun = this.calendar.campaignDaysBetween(this.zone.dayOf(pause.pausedAt), this.zone.dayOf(resumedAt));
+      const begun = this.calendar.campaignDaysBetween(
+        this.zone.dayOf(pause.pausedAt),
+        this.zone.dayOf(resumedAt),
+      );
       this.shift += begun;
       this.floor = Math.max(this.floor, resumedAt);
       this.nextPause++;

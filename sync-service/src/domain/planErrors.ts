@@ -52,6 +52,10 @@ export class PlanError extends Error {
   }
 }
 
-export function problem<Code extends PlanProblemCode>(code: Code, message: string, stepId?: string): PlanProblem<Code> {
+export function problem<Code extends PlanProblemCode>(
+  code: Code,
+  message: string,
+  stepId?: string,
+): PlanProblem<Code> {
   return stepId === undefined ? { code, message } : { code, message, stepId };
 }

@@ -55,15 +55,7 @@ export interface PlanInput {
  * - `ended`: the person's campaign ended before this step (`endedReason`).
  */
 export type PlanItemState =
-  | 'scheduled'
-  | 'waiting'
-  | 'open'
-  | 'held'
-  | 'sent'
-  | 'completed'
-  | 'expired'
-  | 'skipped'
-  | 'ended';
+  'scheduled' | 'waiting' | 'open' | 'held' | 'sent' | 'completed' | 'expired' | 'skipped' | 'ended';
 
 export type EndedReason = 'TASK_EXPIRED';
 

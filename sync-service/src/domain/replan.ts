@@ -66,7 +66,10 @@ export function resumed(input: PlanInput, at: EpochMs): Replanned {
   const pauses = input.pauses ?? [];
   const open = pauses.findIndex((pause) => pause.resumedAt == null);
   if (open < 0) throw new PlanError([problem('PLAN.INVALID_PAUSE', 'Resume: the campaign is not paused')]);
-  return replan({ ...input, pauses: pauses.map((pause, index) => (index === open ? { ...pause, resumedAt: at } : pause)) });
+  return replan({
+    ...input,
+    pauses: pauses.map((pause, index) => (index === open ? { ...pause, resumedAt: at } : pause)),
+  });
 }
 
 /**
@@ -87,7 +90,9 @@ export function stepsEdited(input: PlanInput, steps: readonly CampaignStep[]): R
 
 function hasAnyFact(facts: StepProgress | undefined): boolean {
   if (!facts) return false;
-  return [facts.sentAt, facts.completedAt, facts.expiredAt, facts.skippedAt, facts.taskOpenedAt].some((value) => value != null);
+  return [facts.sentAt, facts.completedAt, facts.expiredAt, facts.skippedAt, facts.taskOpenedAt].some(
+    (value) => value != null,
+  );
 }
 
 function withFacts(input: PlanInput, stepId: string, facts: StepProgress): Replanned {
@@ -103,11 +108,18 @@ function requireStep(input: PlanInput, stepId: string, kind: 'task' | 'email' | 
   const compiled = compileCampaign(input.campaign);
   if (compiled.problems.length > 0) throw new PlanError(compiled.problems);
   const step = compiled.byId.get(stepId);
-  if (!step) throw new PlanError([problem('PLAN.UNKNOWN_STEP', `Step ${stepId}: no such step in the campaign`, stepId)]);
+  if (!step)
+    throw new PlanError([
+      problem('PLAN.UNKNOWN_STEP', `Step ${stepId}: no such step in the campaign`, stepId),
+    ]);
   if (kind === 'task' && !isTaskStep(step.definition)) {
-    throw new PlanError([problem('PLAN.NOT_A_TASK', `Step ${stepId}: not a task (it is an automatic email)`, stepId)]);
+    throw new PlanError([
+      problem('PLAN.NOT_A_TASK', `Step ${stepId}: not a task (it is an automatic email)`, stepId),
+    ]);
   }
   if (kind === 'email' && !step.isEmail) {
-    throw new PlanError([problem('PLAN.NOT_AN_EMAIL', `Step ${stepId}: not an email (it is a ${step.definition.type})`, stepId)]);
+    throw new PlanError([
+      problem('PLAN.NOT_AN_EMAIL', `Step ${stepId}: not an email (it is a ${step.definition.type})`, stepId),
+    ]);
   }
 }

@@ -31,7 +31,10 @@ export function sendOptionLabel(option: SendOption): string {
 }
 
 /** The options a given email step offers, depending on whether it is the first email step. */
-export function sendOptionsFor(step: Pick<CampaignStep, 'id'>, steps: readonly CampaignStep[]): readonly SendOptionChoice[] {
+export function sendOptionsFor(
+  step: Pick<CampaignStep, 'id'>,
+  steps: readonly CampaignStep[],
+): readonly SendOptionChoice[] {
   return firstEmailStep(steps)?.id === step.id ? FIRST_EMAIL_SEND_OPTIONS : LATER_EMAIL_SEND_OPTIONS;
 }
 

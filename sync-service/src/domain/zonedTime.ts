@@ -94,7 +94,8 @@ export class ZoneRules {
       if (y >= this.coveredFromYear && y <= this.coveredToYear) continue;
       transitions.push(...this.transitionsOfYear(y));
     }
-    for (let i = 0; i < this.transitionAt.length; i++) transitions.push([this.transitionAt[i]!, this.offsetAfter[i]!]);
+    for (let i = 0; i < this.transitionAt.length; i++)
+      transitions.push([this.transitionAt[i]!, this.offsetAfter[i]!]);
     transitions.sort((a, b) => a[0] - b[0]);
     this.transitionAt = transitions.map(([at]) => at);
     this.offsetAfter = transitions.map(([, offset]) => offset);
@@ -141,13 +142,26 @@ export class ZoneRules {
     let second = 0;
     for (const part of parts) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value); break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        default: break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value);
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          second = Number(part.value);
+          break;
+        default:
+          break;
       }
     }
     const wall = Date.UTC(year, month - 1, day, hour, minute, second);

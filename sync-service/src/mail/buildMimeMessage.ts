@@ -40,7 +40,11 @@ export interface MimeMessage {
 
 const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
-export async function buildMimeMessage(email: ComposedEmail, sentAt: Date, dkim?: DkimKey): Promise<MimeMessage> {
+export async function buildMimeMessage(
+  email: ComposedEmail,
+  sentAt: Date,
+  dkim?: DkimKey,
+): Promise<MimeMessage> {
   const info = await builder.sendMail({
     from: email.from,
     to: email.to,

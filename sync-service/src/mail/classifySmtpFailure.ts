@@ -18,7 +18,8 @@ export interface SmtpFailure {
 }
 
 const ENHANCED = /^\d{3}[ -](\d)\.(\d{1,3})\.(\d{1,3})\b/;
-const MAILBOX_GONE = /mailbox (?:unavailable|not found|does not exist|disabled)|user unknown|unknown user|no such (?:user|recipient|mailbox)|recipient (?:address )?rejected|address rejected|does not exist/i;
+const MAILBOX_GONE =
+  /mailbox (?:unavailable|not found|does not exist|disabled)|user unknown|unknown user|no such (?:user|recipient|mailbox)|recipient (?:address )?rejected|address rejected|does not exist/i;
 const CERTIFICATE_PROBLEM = /certificate|self[- ]signed|unable to verify|altnames|hostname/i;
 const SENDER_SIDE_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ECONFIG', 'EREQUIRETLS']);
 
@@ -31,13 +32,22 @@ export function classifySmtpFailure(failure: SmtpFailure): Failure {
 
   if (code === undefined || code < 400) {
     // No reply to go by. Once the content was on the wire, the server may have taken it.
-    if (failure.contentSent) return { kind: 'uncertain', reason: `no reply after the message content was sent (${failure.message})` };
-    if (failure.code !== undefined && SENDER_SIDE_CODES.has(failure.code)) return { kind: 'failed', reason, response: reply, alertAdmin: true };
+    if (failure.contentSent)
+      return {
+        kind: 'uncertain',
+        reason: `no reply after the message content was sent (${failure.message})`,
+      };
+    if (failure.code !== undefined && SENDER_SIDE_CODES.has(failure.code))
+      return { kind: 'failed', reason, response: reply, alertAdmin: true };
     // A certificate the TLS options refuse will be refused again: the admin must fix the setup.
-    if (CERTIFICATE_PROBLEM.test(failure.message) || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(failure.originalCode ?? '')) {
+    if (
+      CERTIFICATE_PROBLEM.test(failure.message) ||
+      /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(failure.originalCode ?? '')
+    ) {
       return { kind: 'failed', reason: `TLS: ${failure.message}`, response: reply, alertAdmin: true };
     }
-    if (failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE') return { kind: 'failed', reason, response: reply, alertAdmin: true };
+    if (failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE')
+      return { kind: 'failed', reason, response: reply, alertAdmin: true };
     return { kind: 'temporary', reason };
   }
   if (code < 500) return { kind: 'temporary', reason, response: reply };
@@ -47,12 +57,20 @@ export function classifySmtpFailure(failure: SmtpFailure): Failure {
   const detail = enhanced ? Number(enhanced[3]) : null;
   if (subject === 1) {
     // 5.1.7 and 5.1.8 are about the sender's own address.
-    if (detail === 7 || detail === 8) return { kind: 'failed', reason, response: reply ?? '', alertAdmin: true };
+    if (detail === 7 || detail === 8)
+      return { kind: 'failed', reason, response: reply ?? '', alertAdmin: true };
     return { kind: 'bounced', reason, response: reply ?? '' };
   }
   // 5.2.1 disabled and 5.2.2 over-quota mailboxes are the recipient's, permanently.
-  if (subject === 2 && (detail === 1 || detail === 2)) return { kind: 'bounced', reason, response: reply ?? '' };
-  if (subject === null && failure.command === 'RCPT TO' && (code === 550 || code === 551 || code === 553) && reply && MAILBOX_GONE.test(reply)) {
+  if (subject === 2 && (detail === 1 || detail === 2))
+    return { kind: 'bounced', reason, response: reply ?? '' };
+  if (
+    subject === null &&
+    failure.command === 'RCPT TO' &&
+    (code === 550 || code === 551 || code === 553) &&
+    reply &&
+    MAILBOX_GONE.test(reply)
+  ) {
     return { kind: 'bounced', reason, response: reply };
   }
   if (subject === null && failure.command === 'RCPT TO' && (code === 550 || code === 551)) {

@@ -28,10 +28,31 @@ export interface DeliveryDeps {
 }
 
 export type DeliveryReport =
-  | { readonly status: 'Sent'; readonly sentAt: Date; readonly response: string; readonly deliveredMessageId: string | null; readonly attempts: number }
-  | { readonly status: 'Deferred'; readonly reason: string; readonly retryAt: Date; readonly attempts: number }
-  | { readonly status: 'Bounced'; readonly reason: string; readonly response: string; readonly attempts: number }
-  | { readonly status: 'Failed'; readonly reason: string; readonly alertAdmin: true; readonly attempts: number }
+  | {
+      readonly status: 'Sent';
+      readonly sentAt: Date;
+      readonly response: string;
+      readonly deliveredMessageId: string | null;
+      readonly attempts: number;
+    }
+  | {
+      readonly status: 'Deferred';
+      readonly reason: string;
+      readonly retryAt: Date;
+      readonly attempts: number;
+    }
+  | {
+      readonly status: 'Bounced';
+      readonly reason: string;
+      readonly response: string;
+      readonly attempts: number;
+    }
+  | {
+      readonly status: 'Failed';
+      readonly reason: string;
+      readonly alertAdmin: true;
+      readonly attempts: number;
+    }
   | { readonly status: 'Uncertain'; readonly reason: string; readonly attempts: number }
   /** The ledger refused the claim: the step was already sent, in doubt or decided. Nothing was sent. */
   | { readonly status: 'NotClaimed'; readonly ledgerState: LedgerState | null; readonly attempts: 0 };
@@ -47,7 +68,9 @@ export async function deliverEmail(email: ComposedEmail, deps: DeliveryDeps): Pr
   let outcome: SendOutcome | null = null;
   let attempt = 0;
   while (attempt < policy.attempts) {
-    if (!(await deps.ledger.markSending({ stepKey: email.stepKey, messageId: email.messageId, at: deps.now() }))) {
+    if (
+      !(await deps.ledger.markSending({ stepKey: email.stepKey, messageId: email.messageId, at: deps.now() }))
+    ) {
       const entry = await deps.ledger.get(email.stepKey);
       log.warn({ ledgerState: entry?.state ?? null }, 'not sent: the ledger holds this step already');
       return { status: 'NotClaimed', ledgerState: entry?.state ?? null, attempts: 0 };
@@ -64,7 +87,13 @@ export async function deliverEmail(email: ComposedEmail, deps: DeliveryDeps): Pr
     switch (outcome.kind) {
       case 'accepted':
         await deps.ledger.markSent(email.stepKey, at, outcome.response);
-        return { status: 'Sent', sentAt, response: outcome.response, deliveredMessageId: outcome.deliveredMessageId, attempts: attempt };
+        return {
+          status: 'Sent',
+          sentAt,
+          response: outcome.response,
+          deliveredMessageId: outcome.deliveredMessageId,
+          attempts: attempt,
+        };
       case 'bounced':
         await deps.ledger.markFailed(email.stepKey, at, 'Bounced', outcome.reason);
         return { status: 'Bounced', reason: outcome.reason, response: outcome.response, attempts: attempt };
@@ -86,5 +115,10 @@ export async function deliverEmail(email: ComposedEmail, deps: DeliveryDeps): Pr
     }
   }
   const reason = outcome?.kind === 'temporary' ? outcome.reason : 'not attempted';
-  return { status: 'Deferred', reason, retryAt: new Date(deps.now().getTime() + backoffDelay(attempt, policy)), attempts: attempt };
+  return {
+    status: 'Deferred',
+    reason,
+    retryAt: new Date(deps.now().getTime() + backoffDelay(attempt, policy)),
+    attempts: attempt,
+  };
 }

@@ -62,7 +62,8 @@ export class EmailSimpleTransport implements MailTransport {
       // The request may or may not have reached the org before the error: in doubt.
       return { kind: 'uncertain', reason: `emailSimple call failed: ${(error as Error).message}` };
     }
-    if (result.isSuccess) return { kind: 'accepted', response: 'emailSimple: success', deliveredMessageId: null };
+    if (result.isSuccess)
+      return { kind: 'accepted', response: 'emailSimple: success', deliveredMessageId: null };
     const first = result.errors?.[0];
     const reason = `emailSimple: ${first?.statusCode ?? 'ERROR'} ${first?.message ?? 'unknown error'}`;
     if (first?.statusCode && LIMIT_CODES.has(first.statusCode)) return { kind: 'temporary', reason };

@@ -4,11 +4,18 @@
 import { silentLogger, type MailLogger } from './mailLogger.ts';
 import type { LedgerEntry, SendLedger } from './sendLedger.ts';
 
-export async function recoverInDoubt(ledger: SendLedger, now: Date, logger: MailLogger = silentLogger): Promise<LedgerEntry[]> {
+export async function recoverInDoubt(
+  ledger: SendLedger,
+  now: Date,
+  logger: MailLogger = silentLogger,
+): Promise<LedgerEntry[]> {
   const inDoubt = await ledger.listInDoubt();
   for (const entry of inDoubt) {
     await ledger.markUncertain(entry.stepKey, now, 'the service stopped while this email was being sent');
-    logger.warn({ stepKey: entry.stepKey, messageId: entry.messageId }, 'in doubt after a restart: marked Uncertain');
+    logger.warn(
+      { stepKey: entry.stepKey, messageId: entry.messageId },
+      'in doubt after a restart: marked Uncertain',
+    );
   }
   return inDoubt;
 }

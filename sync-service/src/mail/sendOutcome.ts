@@ -22,7 +22,12 @@ export type SendOutcome =
     }
   | { readonly kind: 'temporary'; readonly reason: string; readonly response?: string | undefined }
   | { readonly kind: 'bounced'; readonly reason: string; readonly response: string }
-  | { readonly kind: 'failed'; readonly reason: string; readonly response?: string | undefined; readonly alertAdmin: true }
+  | {
+      readonly kind: 'failed';
+      readonly reason: string;
+      readonly response?: string | undefined;
+      readonly alertAdmin: true;
+    }
   | { readonly kind: 'uncertain'; readonly reason: string };
 
 export type SendOutcomeKind = SendOutcome['kind'];

@@ -33,7 +33,11 @@ const MAX_STEPS = 800;
 
 function minutes(text: string, which: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (!match) throw new RatePolicyError('MAIL.INVALID_SEND_WINDOW', `send window ${which} "${text}" is not a time HH:mm`);
+  if (!match)
+    throw new RatePolicyError(
+      'MAIL.INVALID_SEND_WINDOW',
+      `send window ${which} "${text}" is not a time HH:mm`,
+    );
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
@@ -42,24 +46,33 @@ function minutes(text: string, which: string): number {
  * is 0. `sends` are the sender's emails already sent or reserved: at least those since the
  * start of the local day of `earliest`, and the latest one.
  */
-export function nextSendTime(settings: SendRateSettings, sends: readonly Date[], earliest: Date): Date | null {
+export function nextSendTime(
+  settings: SendRateSettings,
+  sends: readonly Date[],
+  earliest: Date,
+): Date | null {
   if (settings.dailyCap === 0) return null;
   try {
     assertTimeZone(settings.timeZone);
   } catch {
-    throw new RatePolicyError('MAIL.INVALID_TIME_ZONE', `sender time zone "${settings.timeZone}" is not an IANA time zone`);
+    throw new RatePolicyError(
+      'MAIL.INVALID_TIME_ZONE',
+      `sender time zone "${settings.timeZone}" is not an IANA time zone`,
+    );
   }
   const zone = settings.timeZone;
   const start = settings.window ? minutes(settings.window.start, 'start') : 0;
   const end = settings.window ? minutes(settings.window.end, 'end') : 0;
-  if (settings.window && start === end) throw new RatePolicyError('MAIL.INVALID_SEND_WINDOW', 'send window start and end are equal');
+  if (settings.window && start === end)
+    throw new RatePolicyError('MAIL.INVALID_SEND_WINDOW', 'send window start and end are equal');
   const inWindow = (minute: number): boolean =>
     !settings.window || (start < end ? minute >= start && minute < end : minute >= start || minute < end);
 
   const times = sends.map((d) => d.getTime());
   const last = times.length > 0 ? Math.max(...times) : null;
   let candidate = earliest.getTime();
-  if (last !== null && settings.minSpacingMs > 0) candidate = Math.max(candidate, last + settings.minSpacingMs);
+  if (last !== null && settings.minSpacingMs > 0)
+    candidate = Math.max(candidate, last + settings.minSpacingMs);
 
   for (let step = 0; step < MAX_STEPS; step++) {
     const { day, minute } = localDayAndMinute(candidate, zone);

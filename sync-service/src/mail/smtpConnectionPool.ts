@@ -91,10 +91,14 @@ export class SmtpConnectionPool {
     };
     try {
       const info = await new Promise<PoolSendInfo>((resolve, reject) => {
-        lease.connection.send({ from: envelope.from, to: [...envelope.to], size: raw.length }, message, (error, result) => {
-          if (error) reject(error);
-          else resolve({ response: result?.response ?? '', serverMessageId: result?.serverMessageId });
-        });
+        lease.connection.send(
+          { from: envelope.from, to: [...envelope.to], size: raw.length },
+          message,
+          (error, result) => {
+            if (error) reject(error);
+            else resolve({ response: result?.response ?? '', serverMessageId: result?.serverMessageId });
+          },
+        );
       });
       lease.sent++;
       this.release(lease);

@@ -26,25 +26,41 @@ export class SmtpTransport implements MailTransport {
   private readonly logger: MailLogger;
 
   constructor(private readonly options: SmtpTransportOptions) {
-    if (!options.relay && !options.serverFor) throw new TypeError('SMTP transport: configure a relay or per-sender servers (serverFor)');
+    if (!options.relay && !options.serverFor)
+      throw new TypeError('SMTP transport: configure a relay or per-sender servers (serverFor)');
     this.logger = (options.logger ?? silentLogger).child({ component: 'smtp' });
   }
 
   async send(email: ComposedEmail, sentAt: Date): Promise<SendOutcome> {
     const server = this.options.serverFor?.(email.from.address) ?? this.options.relay;
     if (!server) {
-      return { kind: 'failed', reason: `no SMTP server is configured for sender ${email.from.address}`, alertAdmin: true };
+      return {
+        kind: 'failed',
+        reason: `no SMTP server is configured for sender ${email.from.address}`,
+        alertAdmin: true,
+      };
     }
     let mime;
     try {
       mime = await buildMimeMessage(email, sentAt, this.dkimFor(email.from.address));
     } catch (error) {
-      return { kind: 'failed', reason: `the message could not be built: ${(error as Error).message}`, alertAdmin: true };
+      return {
+        kind: 'failed',
+        reason: `the message could not be built: ${(error as Error).message}`,
+        alertAdmin: true,
+      };
     }
     try {
       const info = await this.poolFor(server).send(mime.envelope, mime.raw);
-      this.logger.debug({ stepKey: email.stepKey, messageId: email.messageId, response: info.response }, 'accepted');
-      return { kind: 'accepted', response: info.response, deliveredMessageId: info.serverMessageId ?? email.messageId };
+      this.logger.debug(
+        { stepKey: email.stepKey, messageId: email.messageId, response: info.response },
+        'accepted',
+      );
+      return {
+        kind: 'accepted',
+        response: info.response,
+        deliveredMessageId: info.serverMessageId ?? email.messageId,
+      };
     } catch (error) {
       const failure = error as PoolSendError;
       const outcome = classifySmtpFailure({
@@ -56,7 +72,10 @@ export class SmtpTransport implements MailTransport {
         message: failure.message,
         contentSent: failure.contentSent,
       });
-      this.logger.warn({ stepKey: email.stepKey, messageId: email.messageId, outcome: outcome.kind, reason: outcome.reason }, 'not accepted');
+      this.logger.warn(
+        { stepKey: email.stepKey, messageId: email.messageId, outcome: outcome.kind, reason: outcome.reason },
+        'not accepted',
+      );
       return outcome;
     }
   }

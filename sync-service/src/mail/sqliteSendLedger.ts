@@ -54,11 +54,16 @@ export class SqliteSendLedger implements SendLedger {
       UPDATE send_ledger SET state = 'Deferred', updated_at = @at, detail = 'reopened for a retry'
       WHERE step_key = @stepKey AND state IN ('Failed', 'Uncertain', 'Bounced')`);
     this.selectOne = this.db.prepare('SELECT * FROM send_ledger WHERE step_key = ?');
-    this.selectSending = this.db.prepare("SELECT * FROM send_ledger WHERE state = 'Sending' ORDER BY updated_at");
+    this.selectSending = this.db.prepare(
+      "SELECT * FROM send_ledger WHERE state = 'Sending' ORDER BY updated_at",
+    );
   }
 
   async markSending(claim: SendingClaim): Promise<boolean> {
-    return this.claim.run({ stepKey: claim.stepKey, messageId: claim.messageId, at: claim.at.getTime() }).changes === 1;
+    return (
+      this.claim.run({ stepKey: claim.stepKey, messageId: claim.messageId, at: claim.at.getTime() })
+        .changes === 1
+    );
   }
 
   async markSent(stepKey: string, at: Date, response: string): Promise<void> {

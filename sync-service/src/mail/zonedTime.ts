@@ -31,7 +31,14 @@ export function assertTimeZone(timeZone: string): void {
 export function wallClock(instant: number, timeZone: string): number {
   const part: Record<string, number> = {};
   for (const { type, value } of formatterFor(timeZone).formatToParts(instant)) part[type] = Number(value);
-  const seconds = Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day, part.hour, part.minute, part.second);
+  const seconds = Date.UTC(
+    part.year ?? 0,
+    (part.month ?? 1) - 1,
+    part.day,
+    part.hour,
+    part.minute,
+    part.second,
+  );
   return seconds + (((instant % 1000) + 1000) % 1000);
 }
 

@@ -14,14 +14,17 @@ describe('calendar dates', () => {
   ])('%s is weekday %i (0 = Sunday)', (date, weekday) => expect(weekdayOf(d(date))).toBe(weekday));
 
   it('round-trips dates across leap years and centuries', () => {
-    for (const date of ['1999-12-31', '2000-02-29', '2024-02-29', '2100-03-01', '2026-05-04']) expect(formatIsoDate(d(date))).toBe(date);
+    for (const date of ['1999-12-31', '2000-02-29', '2024-02-29', '2100-03-01', '2026-05-04'])
+      expect(formatIsoDate(d(date))).toBe(date);
     expect(parseIsoDate('2026-02-29')).toBeNull();
     expect(parseIsoDate('2026-5-4')).toBeNull();
   });
 });
 
 describe('campaign days', () => {
-  const cases: Array<[name: string, skipWeekends: boolean, holidays: string[], from: string, n: number, expected: string]> = [
+  const cases: Array<
+    [name: string, skipWeekends: boolean, holidays: string[], from: string, n: number, expected: string]
+  > = [
     ['calendar days', false, [], '2026-05-01', 1, '2026-05-02'],
     ['calendar days keep weekends', false, [], '2026-05-01', 3, '2026-05-04'],
     ['business days skip Sat and Sun', true, [], '2026-05-01', 1, '2026-05-04'],

@@ -1,18 +1,45 @@
 // Small builders for planning tests: campaigns written as tables, instants written as local
 // wall times with their offset (checked by hand), plans summarised as readable rows.
-import type { Campaign, CampaignStep, EnrollmentPlan, PlanInput, PlanItem, SendOption } from '../../src/domain/index.ts';
+import type {
+  Campaign,
+  CampaignStep,
+  EnrollmentPlan,
+  PlanInput,
+  PlanItem,
+  SendOption,
+} from '../../src/domain/index.ts';
 import { formatInstant, parseInstant, planEnrollment } from '../../src/domain/index.ts';
 
-export function email(id: string, day: number, order: number, sendOption: SendOption, sendTime?: string): CampaignStep {
-  return sendTime === undefined ? { id, day, order, type: 'Email', sendOption } : { id, day, order, type: 'Email', sendOption, sendTime };
+export function email(
+  id: string,
+  day: number,
+  order: number,
+  sendOption: SendOption,
+  sendTime?: string,
+): CampaignStep {
+  return sendTime === undefined
+    ? { id, day, order, type: 'Email', sendOption }
+    : { id, day, order, type: 'Email', sendOption, sendTime };
 }
 
-export function task(id: string, day: number, order: number, type: 'Call' | 'InMail' | 'Custom_Task' = 'Call'): CampaignStep {
+export function task(
+  id: string,
+  day: number,
+  order: number,
+  type: 'Call' | 'InMail' | 'Custom_Task' = 'Call',
+): CampaignStep {
   return { id, day, order, type };
 }
 
 export function campaign(steps: CampaignStep[], settings: Omit<Campaign, 'steps'> = {}): Campaign {
-  return { skipWeekends: true, defaultSendTime: '09:00', taskExpiryDays: 2, onTaskExpiry: 'Skip_Step', ...settings, steps };
+  return {
+    skipWeekends: true,
+    defaultSendTime: '09:00',
+    taskExpiryDays: 2,
+    onTaskExpiry: 'Skip_Step',
+    ...settings,
+    steps,
+  };
 }
 
 /** An instant from `2026-05-04T08:30+02:00`-style text (offset required, written by hand). */

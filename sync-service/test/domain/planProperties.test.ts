@@ -22,14 +22,28 @@ import {
 } from '../../src/domain/index.ts';
 
 const ZONES = [
-  'Europe/Paris', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham',
-  'America/Mexico_City', 'Asia/Tehran', 'UTC', 'America/Sao_Paulo', 'Asia/Tokyo', 'Pacific/Auckland',
-  'America/Los_Angeles', 'Africa/Cairo', 'America/St_Johns', 'Asia/Kathmandu',
+  'Europe/Paris',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/Mexico_City',
+  'Asia/Tehran',
+  'UTC',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+  'Pacific/Auckland',
+  'America/Los_Angeles',
+  'Africa/Cairo',
+  'America/St_Johns',
+  'Asia/Kathmandu',
 ];
 const DAY = 86_400_000;
 const FIRST_OPTIONS: SendOption[] = ['Choose_At_Launch', 'At_Time', 'Manual_Task'];
 const LATER_OPTIONS: SendOption[] = ['Same_Time_As_Previous', 'At_Time', 'Manual_Task', 'Thread_Previous'];
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 const stepSeed = fc.record({
   dayGap: fc.nat({ max: 2 }),
@@ -42,48 +56,77 @@ const inputArbitrary: fc.Arbitrary<PlanInput> = fc
   .record({
     seeds: fc.array(stepSeed, { minLength: 1, maxLength: 6 }),
     zone: fc.constantFrom(...ZONES),
-    launchedAt: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2028, 0, 1) }).map((ms) => Math.floor(ms / 1000) * 1000),
+    launchedAt: fc
+      .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2028, 0, 1) })
+      .map((ms) => Math.floor(ms / 1000) * 1000),
     skipWeekends: fc.boolean(),
     defaultMinute: fc.nat({ max: 1439 }),
     taskExpiryDays: fc.nat({ max: 3 }),
     holidayOffsets: fc.uniqueArray(fc.integer({ min: -2, max: 30 }), { maxLength: 6 }),
     sendAtOffsetMinutes: fc.option(fc.integer({ min: 0, max: 10 * 24 * 60 }), { nil: null }),
   })
-  .map(({ seeds, zone, launchedAt, skipWeekends, defaultMinute, taskExpiryDays, holidayOffsets, sendAtOffsetMinutes }) => {
-    let day = 1;
-    let order = 0;
-    const steps: CampaignStep[] = seeds.map((seed, index) => {
-      if (index > 0 && seed.dayGap > 0) {
-        day += seed.dayGap;
-        order = 0;
-      }
-      order += 1;
-      const id = `s${index + 1}`;
-      if (seed.kind !== 'Email') return { id, day, order, type: seed.kind as CampaignStep['type'] };
-      const isFirst = index === 0 && day === 1;
-      const options = isFirst ? FIRST_OPTIONS : LATER_OPTIONS;
-      const sendOption = options[seed.optionIndex % options.length]!;
-      return { id, day, order, type: 'Email', sendOption, sendTime: sendOption === 'At_Time' ? hhmm(seed.sendMinute) : null };
-    });
-    const launchDay = localDayOf(zone, launchedAt);
-    const holidays = holidayOffsets.map((offset) => formatIsoDate(launchDay + offset));
-    const needsSendAt = steps[0]?.sendOption === 'Choose_At_Launch';
-    const offset = sendAtOffsetMinutes ?? (needsSendAt ? 0 : null);
-    return {
-      campaign: { skipWeekends, defaultSendTime: hhmm(defaultMinute), taskExpiryDays, onTaskExpiry: 'Skip_Step' as const, steps },
-      timeZone: zone,
-      holidays,
+  .map(
+    ({
+      seeds,
+      zone,
       launchedAt,
-      sendAt: offset === null ? null : launchedAt + offset * 60_000,
-    };
-  });
+      skipWeekends,
+      defaultMinute,
+      taskExpiryDays,
+      holidayOffsets,
+      sendAtOffsetMinutes,
+    }) => {
+      let day = 1;
+      let order = 0;
+      const steps: CampaignStep[] = seeds.map((seed, index) => {
+        if (index > 0 && seed.dayGap > 0) {
+          day += seed.dayGap;
+          order = 0;
+        }
+        order += 1;
+        const id = `s${index + 1}`;
+        if (seed.kind !== 'Email') return { id, day, order, type: seed.kind as CampaignStep['type'] };
+        const isFirst = index === 0 && day === 1;
+        const options = isFirst ? FIRST_OPTIONS : LATER_OPTIONS;
+        const sendOption = options[seed.optionIndex % options.length]!;
+        return {
+          id,
+          day,
+          order,
+          type: 'Email',
+          sendOption,
+          sendTime: sendOption === 'At_Time' ? hhmm(seed.sendMinute) : null,
+        };
+      });
+      const launchDay = localDayOf(zone, launchedAt);
+      const holidays = holidayOffsets.map((offset) => formatIsoDate(launchDay + offset));
+      const needsSendAt = steps[0]?.sendOption === 'Choose_At_Launch';
+      const offset = sendAtOffsetMinutes ?? (needsSendAt ? 0 : null);
+      return {
+        campaign: {
+          skipWeekends,
+          defaultSendTime: hhmm(defaultMinute),
+          taskExpiryDays,
+          onTaskExpiry: 'Skip_Step' as const,
+          steps,
+        },
+        timeZone: zone,
+        holidays,
+        launchedAt,
+        sendAt: offset === null ? null : launchedAt + offset * 60_000,
+      };
+    },
+  );
 
 function calendarOf(input: PlanInput) {
   return campaignCalendar(input.campaign.skipWeekends === true, input.holidays);
 }
 
 // A fixed seed keeps runs reproducible; PLAN_PROPERTY_RUNS and PLAN_PROPERTY_SEED explore further.
-const RUNS = { numRuns: Number(process.env.PLAN_PROPERTY_RUNS ?? 400), seed: Number(process.env.PLAN_PROPERTY_SEED ?? 20260504) };
+const RUNS = {
+  numRuns: Number(process.env.PLAN_PROPERTY_RUNS ?? 400),
+  seed: Number(process.env.PLAN_PROPERTY_SEED ?? 20260504),
+};
 
 describe('plan properties', () => {
   it('one item per step, in campaign order', () => {
@@ -103,7 +146,10 @@ describe('plan properties', () => {
         const calendar = calendarOf(input);
         for (const item of plan.items) {
           const chosen = input.sendAt != null && item.date === plan.day1;
-          if (!chosen) expect(calendar.isCampaignDay(parseIsoDate(item.date)!), `${item.stepId} on ${item.date}`).toBe(true);
+          if (!chosen)
+            expect(calendar.isCampaignDay(parseIsoDate(item.date)!), `${item.stepId} on ${item.date}`).toBe(
+              true,
+            );
         }
       }),
       RUNS,
@@ -142,8 +188,15 @@ describe('plan properties', () => {
           const chosenFirst = index === 0 && step.day === 1 && input.sendAt != null;
           if (step.sendOption === 'At_Time' && !chosenFirst) {
             const ownDay = calendar.addCampaignDays(day1, step.day - 1);
-            const own = zonedInstant(input.timeZone, ownDay, Number(step.sendTime!.slice(0, 2)) * 60 + Number(step.sendTime!.slice(3)));
-            expect(item.at === own || item.at === previousAt, `${step.id} at ${new Date(item.at).toISOString()}, own ${new Date(own).toISOString()}`).toBe(true);
+            const own = zonedInstant(
+              input.timeZone,
+              ownDay,
+              Number(step.sendTime!.slice(0, 2)) * 60 + Number(step.sendTime!.slice(3)),
+            );
+            expect(
+              item.at === own || item.at === previousAt,
+              `${step.id} at ${new Date(item.at).toISOString()}, own ${new Date(own).toISOString()}`,
+            ).toBe(true);
           }
           previousAt = item.at;
         });
@@ -162,7 +215,10 @@ describe('plan properties', () => {
         const before = planEnrollment(input);
         const firstTask = before.items.find((item) => item.kind === 'task');
         if (!firstTask || firstTask.kind !== 'task') return;
-        const completedAt = Math.max(firstTask.opensAt, zonedInstant(input.timeZone, parseIsoDate(firstTask.due)!, 12 * 60) + lateness);
+        const completedAt = Math.max(
+          firstTask.opensAt,
+          zonedInstant(input.timeZone, parseIsoDate(firstTask.due)!, 12 * 60) + lateness,
+        );
         const after = planEnrollment({ ...input, progress: { [firstTask.stepId]: { completedAt } } });
         const taskIndex = after.items.findIndex((item) => item.stepId === firstTask.stepId);
         const isEmailTask = input.campaign.steps[taskIndex]!.type === 'Email';
@@ -180,23 +236,29 @@ describe('plan properties', () => {
 
   it('after a pause, every step still pending goes after the resume, in campaign order', () => {
     fc.assert(
-      fc.property(inputArbitrary, fc.nat({ max: 12 * DAY }), fc.nat({ max: 6 * DAY }), (input, pauseOffset, pauseLength) => {
-        const before = planEnrollment(input);
-        const pausedAt = input.launchedAt + pauseOffset;
-        const resumedAt = pausedAt + pauseLength;
-        const after = planEnrollment({ ...input, pauses: [{ pausedAt, resumedAt }] });
-        let lastAt = -Infinity;
-        after.items.forEach((item, index) => {
-          const old = before.items[index]!;
-          if (item.kind === 'send') {
-            // Pending at the pause: planned at or after it (a send before it already went).
-            if (old.kind === 'send' && old.at >= pausedAt) expect(item.at).toBeGreaterThanOrEqual(resumedAt);
-            expect(item.at).toBeGreaterThanOrEqual(lastAt);
-            lastAt = item.at;
-          }
-          expect(item.date >= old.date).toBe(true);
-        });
-      }),
+      fc.property(
+        inputArbitrary,
+        fc.nat({ max: 12 * DAY }),
+        fc.nat({ max: 6 * DAY }),
+        (input, pauseOffset, pauseLength) => {
+          const before = planEnrollment(input);
+          const pausedAt = input.launchedAt + pauseOffset;
+          const resumedAt = pausedAt + pauseLength;
+          const after = planEnrollment({ ...input, pauses: [{ pausedAt, resumedAt }] });
+          let lastAt = -Infinity;
+          after.items.forEach((item, index) => {
+            const old = before.items[index]!;
+            if (item.kind === 'send') {
+              // Pending at the pause: planned at or after it (a send before it already went).
+              if (old.kind === 'send' && old.at >= pausedAt)
+                expect(item.at).toBeGreaterThanOrEqual(resumedAt);
+              expect(item.at).toBeGreaterThanOrEqual(lastAt);
+              lastAt = item.at;
+            }
+            expect(item.date >= old.date).toBe(true);
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -217,8 +279,15 @@ describe('plan properties', () => {
           if (index > taskIndex) {
             expect(item.at).toBeGreaterThanOrEqual(expiredAt);
             if (step.sendOption === 'At_Time') {
-              const own = zonedInstant(input.timeZone, localDayOf(input.timeZone, item.at), Number(step.sendTime!.slice(0, 2)) * 60 + Number(step.sendTime!.slice(3)));
-              expect(item.at === own || item.at === previousAt, `${item.stepId} at ${new Date(item.at).toISOString()}`).toBe(true);
+              const own = zonedInstant(
+                input.timeZone,
+                localDayOf(input.timeZone, item.at),
+                Number(step.sendTime!.slice(0, 2)) * 60 + Number(step.sendTime!.slice(3)),
+              );
+              expect(
+                item.at === own || item.at === previousAt,
+                `${item.stepId} at ${new Date(item.at).toISOString()}`,
+              ).toBe(true);
             }
           }
           previousAt = item.at;
@@ -244,7 +313,12 @@ describe('plan properties', () => {
     );
     const cwd = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
     for (const tz of ['Asia/Kathmandu', 'America/St_Johns']) {
-      const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { cwd, encoding: 'utf8', env: { ...process.env, TZ: tz }, maxBuffer: 64 * 2 ** 20 });
+      const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: tz },
+        maxBuffer: 64 * 2 ** 20,
+      });
       expect(child.stderr).toBe('');
       expect(JSON.parse(child.stdout) as EnrollmentPlan[]).toEqual(JSON.parse(here));
     }

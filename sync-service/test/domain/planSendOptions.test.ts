@@ -1,28 +1,57 @@
 // Email send options (DESIGN §2.2) and campaign order (§2.1). Europe/Paris, +02:00 in May 2026:
 // Mon 4 … Fri 8, Sat 9, Sun 10, Mon 11 …
 import { describe, expect, it } from 'vitest';
-import { emailSent, taskCompleted, stepSkipped, type CampaignStep, type PlanInput } from '../../src/domain/index.ts';
+import {
+  emailSent,
+  taskCompleted,
+  stepSkipped,
+  type CampaignStep,
+  type PlanInput,
+} from '../../src/domain/index.ts';
 import { campaign, email, instant, item, plan, sendAt, task, utc } from './planFixtures.ts';
 
 const mondayMorning = instant('2026-05-04T07:00+02:00');
 const fridayMorning = instant('2026-05-08T07:00+02:00');
 
 describe('At_Time on later steps', () => {
-  const cases: Array<[name: string, launch: number, skipWeekends: boolean, holidays: string[], expected: string]> = [
+  const cases: Array<
+    [name: string, launch: number, skipWeekends: boolean, holidays: string[], expected: string]
+  > = [
     ['a weekday', mondayMorning, true, [], '2026-05-05T16:00+02:00'],
     ['Day 2 after a Friday, weekends skipped: Monday', fridayMorning, true, [], '2026-05-11T16:00+02:00'],
     ['Day 2 after a Friday, weekends count: Saturday', fridayMorning, false, [], '2026-05-09T16:00+02:00'],
-    ['Day 2 on a holiday moves to the next campaign day', mondayMorning, true, ['2026-05-05'], '2026-05-06T16:00+02:00'],
-    ['holiday on a Saturday with weekends counting', fridayMorning, false, ['2026-05-09'], '2026-05-10T16:00+02:00'],
+    [
+      'Day 2 on a holiday moves to the next campaign day',
+      mondayMorning,
+      true,
+      ['2026-05-05'],
+      '2026-05-06T16:00+02:00',
+    ],
+    [
+      'holiday on a Saturday with weekends counting',
+      fridayMorning,
+      false,
+      ['2026-05-09'],
+      '2026-05-10T16:00+02:00',
+    ],
   ];
   it.each(cases)('%s', (_name, launchedAt, skipWeekends, holidays, expected) => {
     const steps = [email('intro', 1, 1, 'At_Time', '08:30'), email('later', 2, 1, 'At_Time', '16:00')];
-    expect(sendAt(plan({ campaign: campaign(steps, { skipWeekends }), holidays, launchedAt }), 'later')).toBe(utc(expected));
+    expect(sendAt(plan({ campaign: campaign(steps, { skipWeekends }), holidays, launchedAt }), 'later')).toBe(
+      utc(expected),
+    );
   });
 });
 
 describe('Same_Time_As_Previous', () => {
-  const cases: Array<{ name: string; steps: CampaignStep[]; launch?: number; skipWeekends?: boolean; stepId: string; expected: string }> = [
+  const cases: Array<{
+    name: string;
+    steps: CampaignStep[];
+    launch?: number;
+    skipWeekends?: boolean;
+    stepId: string;
+    expected: string;
+  }> = [
     {
       name: "takes the previous day's email time",
       steps: [email('intro', 1, 1, 'At_Time', '08:30'), email('same', 2, 1, 'Same_Time_As_Previous')],
@@ -46,26 +75,43 @@ describe('Same_Time_As_Previous', () => {
     },
     {
       name: 'looks back past days without an email',
-      steps: [email('intro', 1, 1, 'At_Time', '08:30'), task('call', 2, 1), email('same', 4, 1, 'Same_Time_As_Previous')],
+      steps: [
+        email('intro', 1, 1, 'At_Time', '08:30'),
+        task('call', 2, 1),
+        email('same', 4, 1, 'Same_Time_As_Previous'),
+      ],
       stepId: 'same',
       expected: '2026-05-07T08:30+02:00',
     },
     {
       name: 'uses the last email of the most recent earlier day',
-      steps: [email('intro', 1, 1, 'At_Time', '08:30'), email('noon', 2, 1, 'At_Time', '12:00'), email('late', 2, 2, 'At_Time', '17:15'), email('same', 3, 1, 'Same_Time_As_Previous')],
+      steps: [
+        email('intro', 1, 1, 'At_Time', '08:30'),
+        email('noon', 2, 1, 'At_Time', '12:00'),
+        email('late', 2, 2, 'At_Time', '17:15'),
+        email('same', 3, 1, 'Same_Time_As_Previous'),
+      ],
       stepId: 'same',
       expected: '2026-05-06T17:15+02:00',
     },
     {
       name: 'two emails of the same day do not pair: it uses the previous day, then campaign order holds',
-      steps: [email('intro', 1, 1, 'At_Time', '08:30'), email('afternoon', 2, 1, 'At_Time', '14:00'), email('same', 2, 2, 'Same_Time_As_Previous')],
+      steps: [
+        email('intro', 1, 1, 'At_Time', '08:30'),
+        email('afternoon', 2, 1, 'At_Time', '14:00'),
+        email('same', 2, 2, 'Same_Time_As_Previous'),
+      ],
       stepId: 'same',
       // 08:30 from Day 1 is before the 14:00 email ahead of it, so it takes 14:00.
       expected: '2026-05-05T14:00+02:00',
     },
     {
       name: 'same day, previous day later: the previous day wins',
-      steps: [email('intro', 1, 1, 'At_Time', '16:00'), email('morning', 2, 1, 'At_Time', '08:00'), email('same', 2, 2, 'Same_Time_As_Previous')],
+      steps: [
+        email('intro', 1, 1, 'At_Time', '16:00'),
+        email('morning', 2, 1, 'At_Time', '08:00'),
+        email('same', 2, 2, 'Same_Time_As_Previous'),
+      ],
       stepId: 'same',
       expected: '2026-05-05T16:00+02:00',
     },
@@ -91,18 +137,32 @@ describe('Same_Time_As_Previous', () => {
     },
     {
       name: 'a pending Manual_Task email projects the Default Send Time',
-      steps: [email('intro', 1, 1, 'At_Time', '08:30'), email('manual', 2, 1, 'Manual_Task'), email('same', 3, 1, 'Same_Time_As_Previous')],
+      steps: [
+        email('intro', 1, 1, 'At_Time', '08:30'),
+        email('manual', 2, 1, 'Manual_Task'),
+        email('same', 3, 1, 'Same_Time_As_Previous'),
+      ],
       stepId: 'same',
       expected: '2026-05-06T09:00+02:00',
     },
   ];
   it.each(cases)('$name', ({ steps, launch, skipWeekends, stepId, expected }) => {
-    const result = plan({ campaign: campaign(steps, { skipWeekends: skipWeekends ?? true }), launchedAt: launch ?? mondayMorning });
+    const result = plan({
+      campaign: campaign(steps, { skipWeekends: skipWeekends ?? true }),
+      launchedAt: launch ?? mondayMorning,
+    });
     expect(sendAt(result, stepId)).toBe(utc(expected));
   });
 
   it("takes the real send time (minutes, not seconds) once the previous day's email went out", () => {
-    const input: PlanInput = { campaign: campaign([email('intro', 1, 1, 'At_Time', '08:30'), email('same', 2, 1, 'Same_Time_As_Previous')]), timeZone: 'Europe/Paris', launchedAt: mondayMorning };
+    const input: PlanInput = {
+      campaign: campaign([
+        email('intro', 1, 1, 'At_Time', '08:30'),
+        email('same', 2, 1, 'Same_Time_As_Previous'),
+      ]),
+      timeZone: 'Europe/Paris',
+      launchedAt: mondayMorning,
+    };
     const { plan: replanned } = emailSent(input, 'intro', instant('2026-05-04T08:47:59+02:00'));
     expect(sendAt(replanned, 'intro')).toBe(utc('2026-05-04T08:47:59+02:00'));
     expect(item(replanned, 'intro').state).toBe('sent');
@@ -110,8 +170,16 @@ describe('Same_Time_As_Previous', () => {
   });
 
   it('re-plans from the real time of a Manual_Task email once it is sent', () => {
-    const steps = [email('intro', 1, 1, 'At_Time', '08:30'), email('manual', 2, 1, 'Manual_Task'), email('same', 3, 1, 'Same_Time_As_Previous')];
-    const input: PlanInput = { campaign: campaign(steps), timeZone: 'Europe/Paris', launchedAt: mondayMorning };
+    const steps = [
+      email('intro', 1, 1, 'At_Time', '08:30'),
+      email('manual', 2, 1, 'Manual_Task'),
+      email('same', 3, 1, 'Same_Time_As_Previous'),
+    ];
+    const input: PlanInput = {
+      campaign: campaign(steps),
+      timeZone: 'Europe/Paris',
+      launchedAt: mondayMorning,
+    };
     const { plan: replanned } = taskCompleted(input, 'manual', instant('2026-05-05T16:20+02:00'));
     expect(sendAt(replanned, 'same')).toBe(utc('2026-05-06T16:20+02:00'));
   });
@@ -119,7 +187,11 @@ describe('Same_Time_As_Previous', () => {
   it('keeps wall-clock time across a DST change (New York, 8 March 2026)', () => {
     // Fri 6 Mar 09:00 EST (−05:00), Day 2 Sat 7, Day 3 Sun 8 09:00 EDT (−04:00), weekends counting.
     const steps = [email('intro', 1, 1, 'At_Time', '09:00'), email('same', 3, 1, 'Same_Time_As_Previous')];
-    const result = plan({ campaign: campaign(steps, { skipWeekends: false }), timeZone: 'America/New_York', launchedAt: instant('2026-03-06T07:00-05:00') });
+    const result = plan({
+      campaign: campaign(steps, { skipWeekends: false }),
+      timeZone: 'America/New_York',
+      launchedAt: instant('2026-03-06T07:00-05:00'),
+    });
     expect(sendAt(result, 'intro')).toBe('2026-03-06T14:00:00Z');
     expect(sendAt(result, 'same')).toBe('2026-03-08T13:00:00Z');
   });
@@ -134,15 +206,27 @@ describe('Thread_Previous', () => {
   });
 
   it('can thread to an email of the same day, keeping campaign order', () => {
-    const steps = [email('intro', 1, 1, 'At_Time', '08:30'), email('ten', 2, 1, 'At_Time', '10:00'), email('bump', 2, 2, 'Thread_Previous')];
+    const steps = [
+      email('intro', 1, 1, 'At_Time', '08:30'),
+      email('ten', 2, 1, 'At_Time', '10:00'),
+      email('bump', 2, 2, 'Thread_Previous'),
+    ];
     const result = plan({ campaign: campaign(steps), launchedAt: mondayMorning });
     expect(item(result, 'bump').threadOf).toBe('ten');
     expect(sendAt(result, 'bump')).toBe(utc('2026-05-05T10:00+02:00'));
   });
 
   it('skips a Manual_Task email not sent yet, then threads onto it once it is', () => {
-    const steps = [email('intro', 1, 1, 'At_Time', '08:30'), email('manual', 2, 1, 'Manual_Task'), email('bump', 3, 1, 'Thread_Previous')];
-    const input: PlanInput = { campaign: campaign(steps), timeZone: 'Europe/Paris', launchedAt: mondayMorning };
+    const steps = [
+      email('intro', 1, 1, 'At_Time', '08:30'),
+      email('manual', 2, 1, 'Manual_Task'),
+      email('bump', 3, 1, 'Thread_Previous'),
+    ];
+    const input: PlanInput = {
+      campaign: campaign(steps),
+      timeZone: 'Europe/Paris',
+      launchedAt: mondayMorning,
+    };
     const before = plan(input);
     expect(item(before, 'bump')).toMatchObject({ threadOf: 'intro', dependsOn: 'manual', state: 'waiting' });
     expect(sendAt(before, 'bump')).toBe(utc('2026-05-06T09:00+02:00'));
@@ -157,8 +241,16 @@ describe('Thread_Previous', () => {
   });
 
   it('does not thread onto a skipped email', () => {
-    const steps = [email('intro', 1, 1, 'At_Time', '08:30'), email('second', 2, 1, 'At_Time', '08:30'), email('bump', 3, 1, 'Thread_Previous')];
-    const input: PlanInput = { campaign: campaign(steps), timeZone: 'Europe/Paris', launchedAt: mondayMorning };
+    const steps = [
+      email('intro', 1, 1, 'At_Time', '08:30'),
+      email('second', 2, 1, 'At_Time', '08:30'),
+      email('bump', 3, 1, 'Thread_Previous'),
+    ];
+    const input: PlanInput = {
+      campaign: campaign(steps),
+      timeZone: 'Europe/Paris',
+      launchedAt: mondayMorning,
+    };
     const { plan: result } = stepSkipped(input, 'second', instant('2026-05-05T08:00+02:00'));
     expect(item(result, 'second').state).toBe('skipped');
     expect(item(result, 'bump').threadOf).toBe('intro');
@@ -166,7 +258,13 @@ describe('Thread_Previous', () => {
 });
 
 describe('campaign order overrides a computed moment', () => {
-  const cases: Array<{ name: string; steps: CampaignStep[]; chosen?: string; stepId: string; expected: string }> = [
+  const cases: Array<{
+    name: string;
+    steps: CampaignStep[];
+    chosen?: string;
+    stepId: string;
+    expected: string;
+  }> = [
     {
       name: 'a Day 1 At_Time earlier than the first email',
       steps: [email('intro', 1, 1, 'At_Time', '15:00'), email('second', 1, 2, 'At_Time', '10:00')],
@@ -188,7 +286,11 @@ describe('campaign order overrides a computed moment', () => {
     },
   ];
   it.each(cases)('$name', ({ steps, chosen, stepId, expected }) => {
-    const result = plan({ campaign: campaign(steps), launchedAt: mondayMorning, sendAt: chosen === undefined ? null : instant(chosen) });
+    const result = plan({
+      campaign: campaign(steps),
+      launchedAt: mondayMorning,
+      sendAt: chosen === undefined ? null : instant(chosen),
+    });
     expect(sendAt(result, stepId)).toBe(utc(expected));
   });
 });
@@ -197,12 +299,20 @@ describe('send times in DST gaps and overlaps', () => {
   it('an At_Time inside the spring-forward gap goes the gap length later; inside the overlap, the earlier instant', () => {
     // New York, weekends counting: Day 1 Sat 7 Mar, Day 2 Sun 8 Mar (02:00 → 03:00).
     const steps = [email('intro', 1, 1, 'At_Time', '02:30'), email('gap', 2, 1, 'At_Time', '02:30')];
-    const spring = plan({ campaign: campaign(steps, { skipWeekends: false }), timeZone: 'America/New_York', launchedAt: instant('2026-03-07T00:00-05:00') });
+    const spring = plan({
+      campaign: campaign(steps, { skipWeekends: false }),
+      timeZone: 'America/New_York',
+      launchedAt: instant('2026-03-07T00:00-05:00'),
+    });
     expect(sendAt(spring, 'intro')).toBe('2026-03-07T07:30:00Z');
     expect(sendAt(spring, 'gap')).toBe('2026-03-08T07:30:00Z'); // 03:30 EDT
     // Day 1 Sat 31 Oct, Day 2 Sun 1 Nov (02:00 EDT → 01:00 EST): 01:30 happens twice.
     const fallSteps = [email('intro', 1, 1, 'At_Time', '01:30'), email('overlap', 2, 1, 'At_Time', '01:30')];
-    const fall = plan({ campaign: campaign(fallSteps, { skipWeekends: false }), timeZone: 'America/New_York', launchedAt: instant('2026-10-31T00:00-04:00') });
+    const fall = plan({
+      campaign: campaign(fallSteps, { skipWeekends: false }),
+      timeZone: 'America/New_York',
+      launchedAt: instant('2026-10-31T00:00-04:00'),
+    });
     expect(sendAt(fall, 'overlap')).toBe('2026-11-01T05:30:00Z'); // 01:30 EDT
   });
 });

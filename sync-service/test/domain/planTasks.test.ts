@@ -9,7 +9,15 @@ import { formatInstant } from '../../src/domain/index.ts';
 import { campaign, email, instant, item, plan, row, task, utc } from './planFixtures.ts';
 
 function gated(settings: Omit<Campaign, 'steps'> = {}): Campaign {
-  return campaign([email('intro', 1, 1, 'At_Time', '08:30'), task('call', 2, 1), email('rest', 2, 2, 'At_Time', '11:00'), email('d3', 3, 1, 'At_Time', '10:00')], settings);
+  return campaign(
+    [
+      email('intro', 1, 1, 'At_Time', '08:30'),
+      task('call', 2, 1),
+      email('rest', 2, 2, 'At_Time', '11:00'),
+      email('d3', 3, 1, 'At_Time', '10:00'),
+    ],
+    settings,
+  );
 }
 
 const mondayLaunch = instant('2026-05-04T07:00+02:00');
@@ -43,13 +51,51 @@ describe('projection before the task is done', () => {
 });
 
 describe('completion', () => {
-  const cases: Array<{ name: string; launch?: number; skipWeekends?: boolean; holidays?: string[]; completed: string; rest: string; d3: string }> = [
-    { name: 'early (the day before): nothing moves', completed: '2026-05-04T17:00+02:00', rest: '2026-05-05T11:00+02:00', d3: '2026-05-06T10:00+02:00' },
-    { name: 'on time, before the same-day step: nothing moves', completed: '2026-05-05T10:00+02:00', rest: '2026-05-05T11:00+02:00', d3: '2026-05-06T10:00+02:00' },
-    { name: 'on time, after the same-day step: it goes at once', completed: '2026-05-05T15:00+02:00', rest: '2026-05-05T15:00+02:00', d3: '2026-05-06T10:00+02:00' },
-    { name: 'one day late: the rest moves one campaign day', completed: '2026-05-06T09:00+02:00', rest: '2026-05-06T11:00+02:00', d3: '2026-05-07T10:00+02:00' },
-    { name: "one day late after the moved step's time: it goes at once", completed: '2026-05-06T12:00+02:00', rest: '2026-05-06T12:00+02:00', d3: '2026-05-07T10:00+02:00' },
-    { name: 'two days late', completed: '2026-05-07T09:00+02:00', rest: '2026-05-07T11:00+02:00', d3: '2026-05-08T10:00+02:00' },
+  const cases: Array<{
+    name: string;
+    launch?: number;
+    skipWeekends?: boolean;
+    holidays?: string[];
+    completed: string;
+    rest: string;
+    d3: string;
+  }> = [
+    {
+      name: 'early (the day before): nothing moves',
+      completed: '2026-05-04T17:00+02:00',
+      rest: '2026-05-05T11:00+02:00',
+      d3: '2026-05-06T10:00+02:00',
+    },
+    {
+      name: 'on time, before the same-day step: nothing moves',
+      completed: '2026-05-05T10:00+02:00',
+      rest: '2026-05-05T11:00+02:00',
+      d3: '2026-05-06T10:00+02:00',
+    },
+    {
+      name: 'on time, after the same-day step: it goes at once',
+      completed: '2026-05-05T15:00+02:00',
+      rest: '2026-05-05T15:00+02:00',
+      d3: '2026-05-06T10:00+02:00',
+    },
+    {
+      name: 'one day late: the rest moves one campaign day',
+      completed: '2026-05-06T09:00+02:00',
+      rest: '2026-05-06T11:00+02:00',
+      d3: '2026-05-07T10:00+02:00',
+    },
+    {
+      name: "one day late after the moved step's time: it goes at once",
+      completed: '2026-05-06T12:00+02:00',
+      rest: '2026-05-06T12:00+02:00',
+      d3: '2026-05-07T10:00+02:00',
+    },
+    {
+      name: 'two days late',
+      completed: '2026-05-07T09:00+02:00',
+      rest: '2026-05-07T11:00+02:00',
+      d3: '2026-05-08T10:00+02:00',
+    },
     {
       name: 'late over a holiday: only campaign days count',
       holidays: ['2026-05-06'],
@@ -97,22 +143,53 @@ describe('completion', () => {
   });
 
   it('moves a later task with its expiry, and reports the shift', () => {
-    const steps = [email('intro', 1, 1, 'At_Time', '08:30'), task('call', 2, 1), task('linkedin', 3, 1, 'InMail')];
-    const result = plan({ campaign: campaign(steps), launchedAt: mondayLaunch, progress: { call: { completedAt: instant('2026-05-07T09:00+02:00') } } });
+    const steps = [
+      email('intro', 1, 1, 'At_Time', '08:30'),
+      task('call', 2, 1),
+      task('linkedin', 3, 1, 'InMail'),
+    ];
+    const result = plan({
+      campaign: campaign(steps),
+      launchedAt: mondayLaunch,
+      progress: { call: { completedAt: instant('2026-05-07T09:00+02:00') } },
+    });
     // Two days late: the InMail moves from Wed 6 to Fri 8, expiring at the end of Tue 12.
-    expect(item(result, 'linkedin')).toMatchObject({ due: '2026-05-08', expiresAt: instant('2026-05-13T00:00+02:00') });
+    expect(item(result, 'linkedin')).toMatchObject({
+      due: '2026-05-08',
+      expiresAt: instant('2026-05-13T00:00+02:00'),
+    });
     expect(result.shiftDays).toBe(2);
   });
 });
 
 describe('expiry', () => {
-  const cases: Array<[name: string, settings: Omit<Campaign, 'steps'>, holidays: string[], launch: number, expires: string]> = [
-    ['2 days: end of the second campaign day after the due date', {}, [], mondayLaunch, '2026-05-08T00:00+02:00'],
+  const cases: Array<
+    [name: string, settings: Omit<Campaign, 'steps'>, holidays: string[], launch: number, expires: string]
+  > = [
+    [
+      '2 days: end of the second campaign day after the due date',
+      {},
+      [],
+      mondayLaunch,
+      '2026-05-08T00:00+02:00',
+    ],
     ['0 days: end of the due day', { taskExpiryDays: 0 }, [], mondayLaunch, '2026-05-06T00:00+02:00'],
     ['due Friday, weekends skipped: end of Tuesday', {}, [], thursdayLaunch, '2026-05-13T00:00+02:00'],
-    ['due Friday, weekends counting: end of Sunday', { skipWeekends: false }, [], thursdayLaunch, '2026-05-11T00:00+02:00'],
+    [
+      'due Friday, weekends counting: end of Sunday',
+      { skipWeekends: false },
+      [],
+      thursdayLaunch,
+      '2026-05-11T00:00+02:00',
+    ],
     ['a holiday in the window adds a day', {}, ['2026-05-06'], mondayLaunch, '2026-05-09T00:00+02:00'],
-    ['no task expiry set: the org default of 2', { taskExpiryDays: null }, [], mondayLaunch, '2026-05-08T00:00+02:00'],
+    [
+      'no task expiry set: the org default of 2',
+      { taskExpiryDays: null },
+      [],
+      mondayLaunch,
+      '2026-05-08T00:00+02:00',
+    ],
   ];
   it.each(cases)('%s', (_name, settings, holidays, launchedAt, expires) => {
     const call = item(plan({ campaign: gated(settings), holidays, launchedAt }), 'call');
@@ -122,7 +199,14 @@ describe('expiry', () => {
   it('in a zone whose midnight is skipped, the task expires at the first minute of the next day', () => {
     // America/Santiago springs forward at 24:00 on Sat 5 Sep 2026: 6 Sep starts at 01:00 (−03:00).
     const steps = [task('call', 1, 1)];
-    const call = item(plan({ campaign: campaign(steps, { skipWeekends: false, taskExpiryDays: 0 }), timeZone: 'America/Santiago', launchedAt: instant('2026-09-05T10:00-04:00') }), 'call');
+    const call = item(
+      plan({
+        campaign: campaign(steps, { skipWeekends: false, taskExpiryDays: 0 }),
+        timeZone: 'America/Santiago',
+        launchedAt: instant('2026-09-05T10:00-04:00'),
+      }),
+      'call',
+    );
     expect(call.kind === 'task' && formatInstant(call.expiresAt)).toBe('2026-09-06T04:00:00Z');
   });
 
@@ -131,28 +215,57 @@ describe('expiry', () => {
     // Day 3 (Wed) → Fri 10:00, which campaign order puts after the 11:00 step ahead of it.
     const result = plan(input({ progress: { call: { expiredAt: instant('2026-05-08T00:00+02:00') } } }));
     expect(item(result, 'call').state).toBe('expired');
-    expect(result.items.slice(2).map(row)).toEqual([`rest 2026-05-08 ${utc('2026-05-08T11:00+02:00')} scheduled`, `d3 2026-05-08 ${utc('2026-05-08T11:00+02:00')} scheduled`]);
+    expect(result.items.slice(2).map(row)).toEqual([
+      `rest 2026-05-08 ${utc('2026-05-08T11:00+02:00')} scheduled`,
+      `d3 2026-05-08 ${utc('2026-05-08T11:00+02:00')} scheduled`,
+    ]);
     expect(result.shiftDays).toBe(2);
     expect(result.ended).toBeNull();
   });
 
   it('Skip_Step with 0 days: the passed step goes the next campaign day, after a weekend', () => {
-    const result = plan(input({ campaign: gated({ taskExpiryDays: 0 }), launchedAt: thursdayLaunch, progress: { call: { expiredAt: instant('2026-05-09T00:00+02:00') } } }));
+    const result = plan(
+      input({
+        campaign: gated({ taskExpiryDays: 0 }),
+        launchedAt: thursdayLaunch,
+        progress: { call: { expiredAt: instant('2026-05-09T00:00+02:00') } },
+      }),
+    );
     // Call due Fri 8 expires at the end of Fri; its same-day step goes Monday 11:00; Day 3 (Mon 10:00) follows it.
-    expect(result.items.slice(2).map(row)).toEqual([`rest 2026-05-11 ${utc('2026-05-11T11:00+02:00')} scheduled`, `d3 2026-05-11 ${utc('2026-05-11T11:00+02:00')} scheduled`]);
+    expect(result.items.slice(2).map(row)).toEqual([
+      `rest 2026-05-11 ${utc('2026-05-11T11:00+02:00')} scheduled`,
+      `d3 2026-05-11 ${utc('2026-05-11T11:00+02:00')} scheduled`,
+    ]);
   });
 
   it('End_Campaign: the person’s campaign ends and the rest is ended with the reason', () => {
-    const result = plan(input({ campaign: gated({ onTaskExpiry: 'End_Campaign' }), progress: { call: { expiredAt: instant('2026-05-08T00:00+02:00') } } }));
-    expect(result.ended).toEqual({ reason: 'TASK_EXPIRED', stepId: 'call', at: instant('2026-05-08T00:00+02:00') });
+    const result = plan(
+      input({
+        campaign: gated({ onTaskExpiry: 'End_Campaign' }),
+        progress: { call: { expiredAt: instant('2026-05-08T00:00+02:00') } },
+      }),
+    );
+    expect(result.ended).toEqual({
+      reason: 'TASK_EXPIRED',
+      stepId: 'call',
+      at: instant('2026-05-08T00:00+02:00'),
+    });
     expect(result.items.map((planned) => planned.state)).toEqual(['scheduled', 'expired', 'ended', 'ended']);
     expect(item(result, 'd3').endedReason).toBe('TASK_EXPIRED');
     expect(item(result, 'd3').dependsOn).toBeNull();
   });
 
   it('End_Campaign: a later task is ended too and holds nothing', () => {
-    const steps = [task('call', 1, 1), task('inmail', 2, 1, 'InMail'), email('after', 3, 1, 'At_Time', '10:00')];
-    const result = plan({ campaign: campaign(steps, { onTaskExpiry: 'End_Campaign' }), launchedAt: mondayLaunch, progress: { call: { expiredAt: instant('2026-05-07T00:00+02:00') } } });
+    const steps = [
+      task('call', 1, 1),
+      task('inmail', 2, 1, 'InMail'),
+      email('after', 3, 1, 'At_Time', '10:00'),
+    ];
+    const result = plan({
+      campaign: campaign(steps, { onTaskExpiry: 'End_Campaign' }),
+      launchedAt: mondayLaunch,
+      progress: { call: { expiredAt: instant('2026-05-07T00:00+02:00') } },
+    });
     expect(result.items.map((planned) => [planned.stepId, planned.state, planned.dependsOn])).toEqual([
       ['call', 'expired', null],
       ['inmail', 'ended', null],
@@ -171,8 +284,16 @@ describe('a skipped task', () => {
 
 describe('gates chain', () => {
   it('a step depends on the latest task still open, and a later task waits behind an earlier one', () => {
-    const steps = [task('call', 1, 1), task('inmail', 2, 1, 'InMail'), email('after', 3, 1, 'At_Time', '10:00')];
-    const result = plan({ campaign: campaign(steps), launchedAt: mondayLaunch, progress: { call: { taskOpenedAt: mondayLaunch } } });
+    const steps = [
+      task('call', 1, 1),
+      task('inmail', 2, 1, 'InMail'),
+      email('after', 3, 1, 'At_Time', '10:00'),
+    ];
+    const result = plan({
+      campaign: campaign(steps),
+      launchedAt: mondayLaunch,
+      progress: { call: { taskOpenedAt: mondayLaunch } },
+    });
     expect(result.items.map((planned) => [planned.stepId, planned.state, planned.dependsOn])).toEqual([
       ['call', 'open', null],
       ['inmail', 'waiting', 'call'],

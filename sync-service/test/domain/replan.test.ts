@@ -12,8 +12,17 @@ import {
 } from '../../src/domain/index.ts';
 import { campaign, email, instant, item, sendAt, task, utc } from './planFixtures.ts';
 
-const steps = [email('intro', 1, 1, 'At_Time', '08:30'), task('call', 2, 1), email('bump', 3, 1, 'Thread_Previous'), email('last', 4, 1, 'At_Time', '16:00')];
-const start: PlanInput = { campaign: campaign(steps), timeZone: 'Europe/Paris', launchedAt: instant('2026-05-04T07:00+02:00') };
+const steps = [
+  email('intro', 1, 1, 'At_Time', '08:30'),
+  task('call', 2, 1),
+  email('bump', 3, 1, 'Thread_Previous'),
+  email('last', 4, 1, 'At_Time', '16:00'),
+];
+const start: PlanInput = {
+  campaign: campaign(steps),
+  timeZone: 'Europe/Paris',
+  launchedAt: instant('2026-05-04T07:00+02:00'),
+};
 
 describe('re-planning operations', () => {
   it('never mutate their input, and plan exactly as planEnrollment does with the fact', () => {
@@ -29,7 +38,12 @@ describe('re-planning operations', () => {
     state = taskOpened(state.input, 'call', instant('2026-05-05T00:00+02:00'));
     expect(item(state.plan, 'call').state).toBe('open');
     state = taskCompleted(state.input, 'call', instant('2026-05-06T09:00+02:00'));
-    expect(state.plan.items.map((planned) => planned.state)).toEqual(['sent', 'completed', 'scheduled', 'scheduled']);
+    expect(state.plan.items.map((planned) => planned.state)).toEqual([
+      'sent',
+      'completed',
+      'scheduled',
+      'scheduled',
+    ]);
     expect(sendAt(state.plan, 'bump')).toBe(utc('2026-05-07T08:30+02:00'));
     expect(sendAt(state.plan, 'last')).toBe(utc('2026-05-08T16:00+02:00'));
   });

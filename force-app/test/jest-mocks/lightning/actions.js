@@ -5,7 +5,7 @@
 export const CloseActionScreenEventName = 'lightning__closeactionscreen';
 
 export class CloseActionScreenEvent extends CustomEvent {
-    constructor() {
-        super(CloseActionScreenEventName, { bubbles: true, composed: true });
-    }
+  constructor() {
+    super(CloseActionScreenEventName, { bubbles: true, composed: true });
+  }
 }

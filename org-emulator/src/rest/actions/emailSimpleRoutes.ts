@@ -9,13 +9,24 @@ type Inputs = Record<string, unknown>;
 
 function addresses(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 }
 
 export function registerEmailSimpleRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/services/data/v:version/actions/standard', async () => ({
-    actions: [{ label: 'Send Email', name: 'emailSimple', type: 'EMAILSIMPLE', url: `/services/data/v${ctx.apiVersion}/actions/standard/emailSimple` }],
+    actions: [
+      {
+        label: 'Send Email',
+        name: 'emailSimple',
+        type: 'EMAILSIMPLE',
+        url: `/services/data/v${ctx.apiVersion}/actions/standard/emailSimple`,
+      },
+    ],
   }));
 
   app.post('/services/data/v:version/actions/standard/emailSimple', async (request, reply) => {
@@ -25,12 +36,18 @@ export function registerEmailSimpleRoutes(app: FastifyInstance, ctx: ServerConte
     }
     let failed = false;
     const results = body.inputs.map((inputs) => {
-      const missing = ['emailAddresses', 'emailSubject', 'emailBody'].filter((k) => inputs[k] === undefined || inputs[k] === null || inputs[k] === '');
+      const missing = ['emailAddresses', 'emailSubject', 'emailBody'].filter(
+        (k) => inputs[k] === undefined || inputs[k] === null || inputs[k] === '',
+      );
       if (missing.length > 0) {
         failed = true;
         return {
           actionName: 'emailSimple',
-          errors: missing.map((k) => ({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Missing required input parameter: ${k}`, fields: [] })),
+          errors: missing.map((k) => ({
+            statusCode: 'REQUIRED_FIELD_MISSING',
+            message: `Missing required input parameter: ${k}`,
+            fields: [],
+          })),
           isSuccess: false,
           outputValues: null,
           version: 1,

@@ -34,7 +34,14 @@ export interface BulkJob {
 }
 
 const CHUNK = 200;
-const DELIMITERS: Record<string, string> = { COMMA: ',', TAB: '\t', SEMICOLON: ';', PIPE: '|', CARET: '^', BACKQUOTE: '`' };
+const DELIMITERS: Record<string, string> = {
+  COMMA: ',',
+  TAB: '\t',
+  SEMICOLON: ';',
+  PIPE: '|',
+  CARET: '^',
+  BACKQUOTE: '`',
+};
 
 export class BulkJobStore {
   readonly jobs = new Map<string, BulkJob>();
@@ -47,13 +54,19 @@ export class BulkJobStore {
       throw new SalesforceError('INVALIDJOB', `InvalidJob : Invalid operation: ${String(spec.operation)}`);
     }
     const object = this.org.schema.find(String(spec.object ?? ''));
-    if (!object) throw new SalesforceError('INVALIDJOB', `InvalidJob : Unable to find object: ${String(spec.object)}`);
+    if (!object)
+      throw new SalesforceError('INVALIDJOB', `InvalidJob : Unable to find object: ${String(spec.object)}`);
     if (operation === 'upsert' && !spec.externalIdFieldName) {
       throw new SalesforceError('INVALIDJOB', 'InvalidJob : External ID was blank for upsert');
     }
-    if (spec.contentType !== undefined && spec.contentType !== 'CSV') throw new SalesforceError('INVALIDJOB', 'InvalidJob : contentType must be CSV');
+    if (spec.contentType !== undefined && spec.contentType !== 'CSV')
+      throw new SalesforceError('INVALIDJOB', 'InvalidJob : contentType must be CSV');
     const delimiter = DELIMITERS[String(spec.columnDelimiter ?? 'COMMA')];
-    if (!delimiter) throw new SalesforceError('INVALIDJOB', `InvalidJob : Invalid column delimiter: ${String(spec.columnDelimiter)}`);
+    if (!delimiter)
+      throw new SalesforceError(
+        'INVALIDJOB',
+        `InvalidJob : Invalid column delimiter: ${String(spec.columnDelimiter)}`,
+      );
     const now = formatDateTime(this.org.clock.now());
     const job: BulkJob = {
       id: this.org.ids.next('750'),
@@ -86,20 +99,35 @@ export class BulkJobStore {
 
   upload(id: string, csv: string): void {
     const job = this.get(id);
-    if (job.state !== 'Open') throw new SalesforceError('INVALIDJOBSTATE', `Job ${id} is not open for uploads: ${job.state}`, [], 409);
-    if (job.csv.length > 0) throw new SalesforceError('INVALIDJOBSTATE', 'Only one upload per job is supported by Bulk API 2.0 ingest', [], 409);
+    if (job.state !== 'Open')
+      throw new SalesforceError(
+        'INVALIDJOBSTATE',
+        `Job ${id} is not open for uploads: ${job.state}`,
+        [],
+        409,
+      );
+    if (job.csv.length > 0)
+      throw new SalesforceError(
+        'INVALIDJOBSTATE',
+        'Only one upload per job is supported by Bulk API 2.0 ingest',
+        [],
+        409,
+      );
     job.csv.push(csv);
   }
 
   setState(id: string, state: string): BulkJob {
     const job = this.get(id);
     if (state === 'Aborted') {
-      if (job.state === 'JobComplete' || job.state === 'Failed') throw new SalesforceError('INVALIDJOBSTATE', `Job ${id} is already ${job.state}`, [], 400);
+      if (job.state === 'JobComplete' || job.state === 'Failed')
+        throw new SalesforceError('INVALIDJOBSTATE', `Job ${id} is already ${job.state}`, [], 400);
       job.state = 'Aborted';
       return job;
     }
-    if (state !== 'UploadComplete') throw new SalesforceError('INVALIDJOBSTATE', `Invalid state transition to ${state}`, [], 400);
-    if (job.state !== 'Open') throw new SalesforceError('INVALIDJOBSTATE', `Job ${id} is not open: ${job.state}`, [], 400);
+    if (state !== 'UploadComplete')
+      throw new SalesforceError('INVALIDJOBSTATE', `Invalid state transition to ${state}`, [], 400);
+    if (job.state !== 'Open')
+      throw new SalesforceError('INVALIDJOBSTATE', `Job ${id} is not open: ${job.state}`, [], 400);
     job.state = 'UploadComplete';
     job.systemModstamp = formatDateTime(this.org.clock.now());
     // Salesforce queues the job; clients poll. Process on the next tick so they see the states.
@@ -110,7 +138,12 @@ export class BulkJobStore {
   delete(id: string): void {
     const job = this.get(id);
     if (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress') {
-      throw new SalesforceError('INVALIDJOBSTATE', 'Cannot delete a job that is not complete or aborted', [], 400);
+      throw new SalesforceError(
+        'INVALIDJOBSTATE',
+        'Cannot delete a job that is not complete or aborted',
+        [],
+        400,
+      );
     }
     this.jobs.delete(id);
   }
@@ -153,13 +186,21 @@ export class BulkJobStore {
       } catch (error) {
         if (!(error instanceof SalesforceError)) throw error;
         const idColumn = Object.keys(row).find((k) => k.toLowerCase() === 'id');
-        job.failed.push({ sf__Id: idColumn ? (row[idColumn] ?? '') : '', sf__Error: `${error.errorCode}:${error.message}:${error.fields.join(',')} --`, ...row });
+        job.failed.push({
+          sf__Id: idColumn ? (row[idColumn] ?? '') : '',
+          sf__Error: `${error.errorCode}:${error.message}:${error.fields.join(',')} --`,
+          ...row,
+        });
       }
     }
     tx.commit();
   }
 
-  private applyRow(job: BulkJob, tx: Parameters<typeof insertRecord>[1], row: Record<string, string>): { id: string; created: boolean } {
+  private applyRow(
+    job: BulkJob,
+    tx: Parameters<typeof insertRecord>[1],
+    row: Record<string, string>,
+  ): { id: string; created: boolean } {
     // Bulk CSV: an empty cell leaves the field alone, `#N/A` clears it.
     const values: Record<string, unknown> = {};
     for (const [column, cell] of Object.entries(row)) {
@@ -173,7 +214,8 @@ export class BulkJobStore {
     const idOf = (): string => {
       const key = Object.keys(values).find((k) => k.toLowerCase() === 'id');
       const id = key ? values[key] : undefined;
-      if (typeof id !== 'string') throw new SalesforceError('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
+      if (typeof id !== 'string')
+        throw new SalesforceError('MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
       if (key) delete values[key];
       return id;
     };
@@ -201,8 +243,14 @@ export class BulkJobStore {
   results(id: string, kind: 'successful' | 'failed' | 'unprocessed'): string {
     const job = this.get(id);
     const rows = kind === 'successful' ? job.successful : kind === 'failed' ? job.failed : job.unprocessed;
-    const prefix = kind === 'successful' ? ['sf__Id', 'sf__Created'] : kind === 'failed' ? ['sf__Id', 'sf__Error'] : [];
+    const prefix =
+      kind === 'successful' ? ['sf__Id', 'sf__Created'] : kind === 'failed' ? ['sf__Id', 'sf__Error'] : [];
     const columns = [...prefix, ...job.columns];
-    return stringify(rows, { header: true, columns, record_delimiter: job.lineEnding === 'CRLF' ? 'windows' : 'unix', quoted: kind !== 'unprocessed' });
+    return stringify(rows, {
+      header: true,
+      columns,
+      record_delimiter: job.lineEnding === 'CRLF' ? 'windows' : 'unix',
+      quoted: kind !== 'unprocessed',
+    });
   }
 }

@@ -52,7 +52,8 @@ export function registerBulkRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.put(`${BASE}/:jobId/batches`, async (request, reply) => {
     const body = request.body;
-    if (typeof body !== 'string' && !Buffer.isBuffer(body)) throw new SalesforceError('INVALIDBATCH', 'The request body must be CSV (Content-Type: text/csv)');
+    if (typeof body !== 'string' && !Buffer.isBuffer(body))
+      throw new SalesforceError('INVALIDBATCH', 'The request body must be CSV (Content-Type: text/csv)');
     jobs.upload(idOf(request), body.toString());
     return reply.status(201).send();
   });
@@ -69,9 +70,11 @@ export function registerBulkRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return reply.status(204).send();
   });
 
-  const results = (kind: 'successful' | 'failed' | 'unprocessed') => async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
-    return reply.type('text/csv').send(jobs.results(idOf(request), kind));
-  };
+  const results =
+    (kind: 'successful' | 'failed' | 'unprocessed') =>
+    async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
+      return reply.type('text/csv').send(jobs.results(idOf(request), kind));
+    };
   app.get(`${BASE}/:jobId/successfulResults`, results('successful'));
   app.get(`${BASE}/:jobId/failedResults`, results('failed'));
   app.get(`${BASE}/:jobId/unprocessedrecords`, results('unprocessed'));

@@ -11,7 +11,11 @@ import { recordJson } from '../sobjects/recordJson.ts';
 import { saveEach } from './saveResults.ts';
 
 const LOCKED = (): SalesforceError =>
-  new SalesforceError('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records', []);
+  new SalesforceError(
+    'UNABLE_TO_LOCK_ROW',
+    'unable to obtain exclusive access to this record or 1 records',
+    [],
+  );
 
 type Rec = Record<string, unknown> & { attributes?: { type?: string } };
 const BASE = '/services/data/v:version/composite/sobjects';
@@ -19,14 +23,18 @@ const MAX_RECORDS = 200;
 
 function readBatch(request: FastifyRequest): { allOrNone: boolean; records: Rec[] } {
   const body = (request.body ?? {}) as { allOrNone?: boolean; records?: unknown };
-  if (!Array.isArray(body.records)) throw new SalesforceError('JSON_PARSER_ERROR', 'The request must contain a records array');
+  if (!Array.isArray(body.records))
+    throw new SalesforceError('JSON_PARSER_ERROR', 'The request must contain a records array');
   checkSize(body.records.length);
   return { allOrNone: body.allOrNone === true, records: body.records as Rec[] };
 }
 
 function checkSize(count: number): void {
   if (count > MAX_RECORDS) {
-    throw new SalesforceError('EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`);
+    throw new SalesforceError(
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`,
+    );
   }
 }
 
@@ -38,7 +46,8 @@ function typeOf(record: Rec): string {
 
 export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { org } = ctx;
-  const idOf = (r: Rec): string | null => (typeof r.id === 'string' ? r.id : typeof r.Id === 'string' ? r.Id : null);
+  const idOf = (r: Rec): string | null =>
+    typeof r.id === 'string' ? r.id : typeof r.Id === 'string' ? r.Id : null;
 
   app.post(BASE, async (request) => {
     const { allOrNone, records } = readBatch(request);
@@ -92,14 +101,20 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
         throw new SalesforceError('MISSING_ARGUMENT', `${field} not specified`, []);
       }
       if (value !== null && (counts.get(value.toLowerCase()) ?? 0) > 1) {
-        throw new SalesforceError('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${value}`, [field]);
+        throw new SalesforceError('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${value}`, [
+          field,
+        ]);
       }
       try {
         const { record, created } = upsertRecord(org, tx, object.name, field, value ?? '', r);
         return { id: record.Id, success: true, errors: [], created };
       } catch (error) {
         if ((error as { matches?: string[] }).matches) {
-          throw new SalesforceError('DUPLICATE_EXTERNAL_ID', `${field}: more than one record found for external id field: ${value}`, [field]);
+          throw new SalesforceError(
+            'DUPLICATE_EXTERNAL_ID',
+            `${field}: more than one record found for external id field: ${value}`,
+            [field],
+          );
         }
         throw error;
       }
@@ -125,7 +140,11 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
     );
   });
 
-  const retrieve = (sobject: string, ids: string[], fields: string[]): Array<Record<string, unknown> | null> => {
+  const retrieve = (
+    sobject: string,
+    ids: string[],
+    fields: string[],
+  ): Array<Record<string, unknown> | null> => {
     const object = org.schema.requireForRest(sobject);
     if (fields.length === 0) throw new SalesforceError('MISSING_ARGUMENT', 'fields parameter is required');
     checkSize(ids.length);
@@ -139,7 +158,11 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ServerContex
   app.get(`${BASE}/:sobject`, async (request) => {
     const { sobject } = request.params as { sobject: string };
     const query = request.query as { ids?: string; fields?: string };
-    return retrieve(sobject, (query.ids ?? '').split(',').filter(Boolean), (query.fields ?? '').split(',').filter(Boolean));
+    return retrieve(
+      sobject,
+      (query.ids ?? '').split(',').filter(Boolean),
+      (query.fields ?? '').split(',').filter(Boolean),
+    );
   });
 
   app.post(`${BASE}/:sobject`, async (request) => {

@@ -15,7 +15,10 @@ const ROLLED_BACK = {
 export function failure(error: unknown, id: string | null = null): SaveResult {
   if (error instanceof SalesforceError) {
     // In a batch, "no such record" reads as a bad cross reference, as Salesforce reports it.
-    const entry = error.errorCode === 'NOT_FOUND' ? { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] } : error.toSaveError();
+    const entry =
+      error.errorCode === 'NOT_FOUND'
+        ? { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }
+        : error.toSaveError();
     return { ...(id ? { id } : {}), success: false, errors: [entry] };
   }
   throw error;

@@ -28,7 +28,12 @@ const MAX_SUBREQUESTS = 25;
 /** Of the 25, at most 5 may be sObject Collections or query / queryAll operations. */
 const MAX_COLLECTION_OR_QUERY = 5;
 const COLLECTION_OR_QUERY = /^\/services\/data\/v\d+\.\d+\/(composite\/sobjects|query|queryAll)(\/|\?|$)/;
-const HALTED = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+const HALTED = [
+  {
+    errorCode: 'PROCESSING_HALTED',
+    message: 'The transaction was rolled back since another operation in the same transaction failed.',
+  },
+];
 
 export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/services/data/v:version/composite', async (request) => {
@@ -38,9 +43,14 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
       throw new SalesforceError('INVALID_INPUT', 'compositeRequest must be a non-empty array');
     }
     if (subrequests.length > MAX_SUBREQUESTS) {
-      throw new SalesforceError('LIMIT_EXCEEDED', `Composite requests cannot have more than ${MAX_SUBREQUESTS} subrequests`);
+      throw new SalesforceError(
+        'LIMIT_EXCEEDED',
+        `Composite requests cannot have more than ${MAX_SUBREQUESTS} subrequests`,
+      );
     }
-    if (subrequests.filter((sub) => COLLECTION_OR_QUERY.test(String(sub.url))).length > MAX_COLLECTION_OR_QUERY) {
+    if (
+      subrequests.filter((sub) => COLLECTION_OR_QUERY.test(String(sub.url))).length > MAX_COLLECTION_OR_QUERY
+    ) {
       throw new SalesforceError(
         'LIMIT_EXCEEDED',
         `A composite request can contain up to ${MAX_COLLECTION_OR_QUERY} sObject Collections or query subrequests`,
@@ -48,8 +58,13 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
     }
     const ids = new Set<string>();
     for (const sub of subrequests) {
-      if (!sub.referenceId || !/^[A-Za-z][A-Za-z0-9_]*$/.test(sub.referenceId)) throw new SalesforceError('INVALID_INPUT', `Invalid referenceId: ${sub.referenceId}`);
-      if (ids.has(sub.referenceId)) throw new SalesforceError('INVALID_INPUT', `Duplicate referenceId provided in the request: ${sub.referenceId}`);
+      if (!sub.referenceId || !/^[A-Za-z][A-Za-z0-9_]*$/.test(sub.referenceId))
+        throw new SalesforceError('INVALID_INPUT', `Invalid referenceId: ${sub.referenceId}`);
+      if (ids.has(sub.referenceId))
+        throw new SalesforceError(
+          'INVALID_INPUT',
+          `Duplicate referenceId provided in the request: ${sub.referenceId}`,
+        );
       ids.add(sub.referenceId);
     }
 
@@ -63,7 +78,12 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
     try {
       for (const [index, sub] of subrequests.entries()) {
         if (failedAt >= 0 && allOrNone) {
-          responses.push({ body: HALTED, httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+          responses.push({
+            body: HALTED,
+            httpHeaders: {},
+            httpStatusCode: 400,
+            referenceId: sub.referenceId,
+          });
           continue;
         }
         let url: string;
@@ -73,7 +93,12 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
           payload = sub.body === undefined ? undefined : resolveBody(sub.body, results);
         } catch (error) {
           if (!(error instanceof UnresolvedReference)) throw error;
-          responses.push({ body: [{ errorCode: 'PROCESSING_HALTED', message: error.message }], httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+          responses.push({
+            body: [{ errorCode: 'PROCESSING_HALTED', message: error.message }],
+            httpHeaders: {},
+            httpStatusCode: 400,
+            referenceId: sub.referenceId,
+          });
           if (failedAt < 0) failedAt = index;
           continue;
         }
@@ -94,7 +119,12 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
         const parsed = response.body ? safeJson(response.body) : null;
         const headers: Record<string, string> = {};
         if (response.headers.location) headers.Location = String(response.headers.location);
-        responses.push({ body: parsed, httpHeaders: headers, httpStatusCode: response.statusCode, referenceId: sub.referenceId });
+        responses.push({
+          body: parsed,
+          httpHeaders: headers,
+          httpStatusCode: response.statusCode,
+          referenceId: sub.referenceId,
+        });
         if (response.statusCode < 300) results.set(sub.referenceId, parsed);
         else if (failedAt < 0) failedAt = index;
       }
@@ -105,7 +135,8 @@ export function registerCompositeRoutes(app: FastifyInstance, ctx: ServerContext
       if (failedAt >= 0) {
         tx.rollback();
         // Salesforce reports every other subrequest as halted once the transaction rolls back.
-        for (const [i, r] of responses.entries()) if (i !== failedAt) Object.assign(r, { body: HALTED, httpStatusCode: 400, httpHeaders: {} });
+        for (const [i, r] of responses.entries())
+          if (i !== failedAt) Object.assign(r, { body: HALTED, httpStatusCode: 400, httpHeaders: {} });
       } else tx.commit();
     }
     return { compositeResponse: responses };

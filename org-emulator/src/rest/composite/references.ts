@@ -6,12 +6,21 @@ export class UnresolvedReference extends Error {}
 const REFERENCE = /@\{([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}/g;
 
 function lookup(results: Map<string, unknown>, refId: string, path: string): unknown {
-  if (!results.has(refId)) throw new UnresolvedReference(`Invalid reference specified. No value for ${refId}${path} found in ${refId}. Provided referenceId ${refId} doesn't match any referenceId in a previous subrequest.`);
+  if (!results.has(refId))
+    throw new UnresolvedReference(
+      `Invalid reference specified. No value for ${refId}${path} found in ${refId}. Provided referenceId ${refId} doesn't match any referenceId in a previous subrequest.`,
+    );
   let value = results.get(refId);
   for (const part of path.match(/\.[A-Za-z0-9_]+|\[\d+\]/g) ?? []) {
     const key = part.startsWith('.') ? part.slice(1) : Number(part.slice(1, -1));
-    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
-    if (value === undefined) throw new UnresolvedReference(`Invalid reference specified. No value for ${refId}${path} found in ${refId}.`);
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string | number, unknown>)[key]
+        : undefined;
+    if (value === undefined)
+      throw new UnresolvedReference(
+        `Invalid reference specified. No value for ${refId}${path} found in ${refId}.`,
+      );
   }
   return value;
 }

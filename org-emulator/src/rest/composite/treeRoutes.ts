@@ -25,13 +25,20 @@ export function registerTreeRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const { sobject } = request.params as { sobject: string };
     const object = ctx.org.schema.requireForRest(sobject);
     const records = ((request.body ?? {}) as { records?: TreeRecord[] }).records;
-    if (!Array.isArray(records) || records.length === 0) throw new SalesforceError('INVALID_INPUT', 'The request must contain a records array');
+    if (!Array.isArray(records) || records.length === 0)
+      throw new SalesforceError('INVALID_INPUT', 'The request must contain a records array');
     if (countRecords(records) > MAX_RECORDS) {
-      throw new SalesforceError('EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`);
+      throw new SalesforceError(
+        'EXCEEDED_ID_LIMIT',
+        `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`,
+      );
     }
     for (const record of records) {
       if (record.attributes?.type?.toLowerCase() !== object.name.toLowerCase()) {
-        throw new SalesforceError('INVALID_INPUT', `The record type ${record.attributes?.type} does not match the URL's ${object.name}`);
+        throw new SalesforceError(
+          'INVALID_INPUT',
+          `The record type ${record.attributes?.type} does not match the URL's ${object.name}`,
+        );
       }
     }
     const tx = ctx.org.begin(actorOf(request));
@@ -41,7 +48,12 @@ export function registerTreeRoutes(app: FastifyInstance, ctx: ServerContext): vo
     } catch (error) {
       tx.rollback();
       if (!(error instanceof TreeInsertError)) throw error;
-      return reply.status(400).send({ hasErrors: true, results: [{ referenceId: error.referenceId, errors: [error.failure.toSaveError()] }] });
+      return reply
+        .status(400)
+        .send({
+          hasErrors: true,
+          results: [{ referenceId: error.referenceId, errors: [error.failure.toSaveError()] }],
+        });
     }
     tx.commit();
     return reply.status(201).send({ hasErrors: false, results: created });

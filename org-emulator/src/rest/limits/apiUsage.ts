@@ -106,7 +106,9 @@ export class ApiUsage {
       usedToday: this.usedToday,
       byRoute: Object.fromEntries(this.byRoute),
       byClient: Object.fromEntries(this.byClient),
-      byClientAndRoute: Object.fromEntries([...this.byClientAndRoute].map(([c, m]) => [c, Object.fromEntries(m)])),
+      byClientAndRoute: Object.fromEntries(
+        [...this.byClientAndRoute].map(([c, m]) => [c, Object.fromEntries(m)]),
+      ),
     };
   }
 

@@ -3,17 +3,28 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 
 const VERSIONS = ['58.0', '59.0', '60.0', '61.0', '62.0'];
-const RELEASE: Record<string, string> = { '58.0': 'Summer ’23', '59.0': 'Winter ’24', '60.0': 'Spring ’24', '61.0': 'Summer ’24', '62.0': 'Winter ’25' };
+const RELEASE: Record<string, string> = {
+  '58.0': 'Summer ’23',
+  '59.0': 'Winter ’24',
+  '60.0': 'Spring ’24',
+  '61.0': 'Summer ’24',
+  '62.0': 'Winter ’25',
+};
 
 export function registerLimitsRoutes(app: FastifyInstance, ctx: ServerContext): void {
   // Listing versions needs no session on Salesforce either.
-  app.get('/services/data', async () => VERSIONS.map((version) => ({ label: RELEASE[version], url: `/services/data/v${version}`, version })));
+  app.get('/services/data', async () =>
+    VERSIONS.map((version) => ({ label: RELEASE[version], url: `/services/data/v${version}`, version })),
+  );
 
   app.get('/services/data/v:version', async (request) => {
     const { version } = request.params as { version: string };
     const base = `/services/data/v${version}`;
     return Object.fromEntries(
-      ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'jobs', 'actions'].map((name) => [name, `${base}/${name}`]),
+      ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'jobs', 'actions'].map((name) => [
+        name,
+        `${base}/${name}`,
+      ]),
     );
   });
 

@@ -15,7 +15,9 @@ export async function verifyJwtAssertion(
   now: number,
 ): Promise<string> {
   if (!pem) throw new JwtGrantError('invalid assertion');
-  const key = pem.includes('BEGIN CERTIFICATE') ? await importX509(pem, 'RS256') : await importSPKI(pem, 'RS256');
+  const key = pem.includes('BEGIN CERTIFICATE')
+    ? await importX509(pem, 'RS256')
+    : await importSPKI(pem, 'RS256');
   try {
     const { payload } = await jwtVerify(assertion, key, {
       algorithms: ['RS256'],
@@ -31,6 +33,12 @@ export async function verifyJwtAssertion(
   } catch (error) {
     if (error instanceof JwtGrantError) throw error;
     const code = (error as { code?: string }).code;
-    throw new JwtGrantError(code === 'ERR_JWT_EXPIRED' ? 'expired authorization code' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'invalid assertion' : 'invalid assertion');
+    throw new JwtGrantError(
+      code === 'ERR_JWT_EXPIRED'
+        ? 'expired authorization code'
+        : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+          ? 'invalid assertion'
+          : 'invalid assertion',
+    );
   }
 }

@@ -14,9 +14,22 @@ function oauthError(reply: FastifyReply, error: string, description: string, sta
 
 export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const findUser = (username: string | undefined): SRecord | undefined =>
-    ctx.org.store.all('User').find((u) => typeof u.Username === 'string' && u.Username.toLowerCase() === username?.toLowerCase() && u.IsDeleted !== true);
+    ctx.org.store
+      .all('User')
+      .find(
+        (u) =>
+          typeof u.Username === 'string' &&
+          u.Username.toLowerCase() === username?.toLowerCase() &&
+          u.IsDeleted !== true,
+      );
 
-  const grant = (reply: FastifyReply, user: SRecord, clientId: string, withRefresh: boolean, refreshToken?: string): FastifyReply => {
+  const grant = (
+    reply: FastifyReply,
+    user: SRecord,
+    clientId: string,
+    withRefresh: boolean,
+    refreshToken?: string,
+  ): FastifyReply => {
     if (user.IsActive === false) return oauthError(reply, 'invalid_grant', 'inactive user');
     const session = ctx.sessions.issue(user.Id, clientId);
     const base = ctx.baseUrl();
@@ -28,7 +41,9 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
       id,
       token_type: 'Bearer',
       issued_at: issuedAt,
-      signature: createHmac('sha256', ctx.credentials.clientSecret).update(id + issuedAt).digest('base64'),
+      signature: createHmac('sha256', ctx.credentials.clientSecret)
+        .update(id + issuedAt)
+        .digest('base64'),
       scope: 'api refresh_token',
     };
     if (withRefresh) body.refresh_token = refreshToken ?? ctx.sessions.issueRefreshToken(user.Id, clientId);
@@ -49,14 +64,16 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
     const client = clientFrom(form, request.headers.authorization);
     // The JWT grant names its connected app inside the assertion (iss), not in the form.
     const isJwt = form.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-    if (!isJwt && client.id !== ctx.credentials.clientId) return oauthError(reply, 'invalid_client_id', 'client identifier invalid');
+    if (!isJwt && client.id !== ctx.credentials.clientId)
+      return oauthError(reply, 'invalid_client_id', 'client identifier invalid');
     const secretOk = client.secret === ctx.credentials.clientSecret;
     switch (form.grant_type) {
       case 'password': {
         if (!secretOk) return oauthError(reply, 'invalid_client', 'invalid client credentials');
         const user = findUser(form.username);
         // The password may carry the user's security token appended, as on Salesforce.
-        if (!user || !form.password?.startsWith(ctx.credentials.password)) return oauthError(reply, 'invalid_grant', 'authentication failure');
+        if (!user || !form.password?.startsWith(ctx.credentials.password))
+          return oauthError(reply, 'invalid_grant', 'authentication failure');
         return grant(reply, user, ctx.credentials.clientId, false);
       }
       case 'client_credentials': {
@@ -66,7 +83,8 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
         return grant(reply, user, ctx.credentials.clientId, false);
       }
       case 'refresh_token': {
-        if (client.secret !== undefined && !secretOk) return oauthError(reply, 'invalid_client', 'invalid client credentials');
+        if (client.secret !== undefined && !secretOk)
+          return oauthError(reply, 'invalid_client', 'invalid client credentials');
         const redeemed = form.refresh_token ? ctx.sessions.redeemRefreshToken(form.refresh_token) : undefined;
         const user = redeemed && ctx.org.store.get('User', redeemed.userId);
         if (!user) return oauthError(reply, 'invalid_grant', 'expired access/refresh token');
@@ -74,7 +92,13 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
       }
       case 'urn:ietf:params:oauth:grant-type:jwt-bearer': {
         try {
-          const username = await verifyJwtAssertion(form.assertion ?? '', ctx.jwtVerificationKey, ctx.credentials.clientId, ctx.baseUrl(), ctx.org.clock.now());
+          const username = await verifyJwtAssertion(
+            form.assertion ?? '',
+            ctx.jwtVerificationKey,
+            ctx.credentials.clientId,
+            ctx.baseUrl(),
+            ctx.org.clock.now(),
+          );
           const user = findUser(username);
           if (!user) return oauthError(reply, 'invalid_grant', "user hasn't approved this consumer");
           return grant(reply, user, ctx.credentials.clientId, false);
@@ -90,7 +114,8 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
 
   app.post('/services/oauth2/revoke', async (request, reply) => {
     const form = { ...(request.query as Form), ...((request.body ?? {}) as Form) };
-    if (!form.token || ctx.sessions.revoke(form.token) === 0) return oauthError(reply, 'unsupported_token_type', 'this token type is not supported');
+    if (!form.token || ctx.sessions.revoke(form.token) === 0)
+      return oauthError(reply, 'unsupported_token_type', 'this token type is not supported');
     return reply.status(200).send();
   });
 
@@ -133,7 +158,8 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
   };
 
   app.get('/id/:orgId/:userId', async (request, reply) => {
-    const session = bearer(request.headers.authorization) ?? bearer(`Bearer ${(request.query as Form).oauth_token ?? ''}`);
+    const session =
+      bearer(request.headers.authorization) ?? bearer(`Bearer ${(request.query as Form).oauth_token ?? ''}`);
     if (!session) return reply.status(403).send('Bad_OAuth_Token');
     const { userId } = request.params as { userId: string };
     const body = identity(userId);
@@ -144,6 +170,14 @@ export function registerOAuthRoutes(app: FastifyInstance, ctx: ServerContext): v
     const session = bearer(request.headers.authorization);
     if (!session) return reply.status(403).send('Bad_OAuth_Token');
     const body = identity(session.userId)!;
-    return reply.send({ sub: body.id, user_id: body.user_id, organization_id: body.organization_id, preferred_username: body.username, name: body.display_name, email: body.email, zoneinfo: body.timezone });
+    return reply.send({
+      sub: body.id,
+      user_id: body.user_id,
+      organization_id: body.organization_id,
+      preferred_username: body.username,
+      name: body.display_name,
+      email: body.email,
+      zoneinfo: body.timezone,
+    });
   });
 }

@@ -22,17 +22,31 @@ export function registerSoapLogin(app: FastifyInstance, ctx: ServerContext): voi
     let username: string | undefined;
     let password: string | undefined;
     try {
-      const envelope = parser.parse(String(request.body ?? '')) as { Envelope?: { Body?: { login?: { username?: string; password?: string } } } };
+      const envelope = parser.parse(String(request.body ?? '')) as {
+        Envelope?: { Body?: { login?: { username?: string; password?: string } } };
+      };
       username = envelope.Envelope?.Body?.login?.username;
       password = envelope.Envelope?.Body?.login?.password;
     } catch {
-      return reply.status(500).type('text/xml').send(fault('INVALID_REQUEST', 'could not parse the request envelope'));
+      return reply
+        .status(500)
+        .type('text/xml')
+        .send(fault('INVALID_REQUEST', 'could not parse the request envelope'));
     }
     const user = ctx.org.store
       .all('User')
-      .find((u) => typeof u.Username === 'string' && u.Username.toLowerCase() === username?.toLowerCase() && u.IsDeleted !== true && u.IsActive !== false);
+      .find(
+        (u) =>
+          typeof u.Username === 'string' &&
+          u.Username.toLowerCase() === username?.toLowerCase() &&
+          u.IsDeleted !== true &&
+          u.IsActive !== false,
+      );
     if (!user || !password?.startsWith(ctx.credentials.password)) {
-      return reply.status(500).type('text/xml').send(fault('INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.'));
+      return reply
+        .status(500)
+        .type('text/xml')
+        .send(fault('INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.'));
     }
     const session = ctx.sessions.issue(user.Id, 'soap');
     const base = ctx.baseUrl();

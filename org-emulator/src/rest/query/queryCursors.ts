@@ -28,7 +28,13 @@ export class QueryCursors {
 
   constructor(private readonly now: () => number) {}
 
-  firstPage(records: Row[], totalSize: number, batchSize: number, all: boolean, apiVersion: string): QueryPage {
+  firstPage(
+    records: Row[],
+    totalSize: number,
+    batchSize: number,
+    all: boolean,
+    apiVersion: string,
+  ): QueryPage {
     if (records.length <= batchSize) return { totalSize, done: true, records };
     const id = `01g${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12)}`;
     this.prune();
@@ -41,14 +47,20 @@ export class QueryCursors {
     const cursor = this.cursors.get(id);
     if (!cursor || this.now() - cursor.createdAt > LOCATOR_TTL_MS) return undefined;
     const end = offset + cursor.batchSize;
-    const page: QueryPage = { totalSize: cursor.totalSize, done: end >= cursor.records.length, records: cursor.records.slice(offset, end) };
-    if (!page.done) page.nextRecordsUrl = `/services/data/v${apiVersion}/${cursor.all ? 'queryAll' : 'query'}/${id}-${end}`;
+    const page: QueryPage = {
+      totalSize: cursor.totalSize,
+      done: end >= cursor.records.length,
+      records: cursor.records.slice(offset, end),
+    };
+    if (!page.done)
+      page.nextRecordsUrl = `/services/data/v${apiVersion}/${cursor.all ? 'queryAll' : 'query'}/${id}-${end}`;
     return page;
   }
 
   private prune(): void {
     for (const [id, cursor] of this.cursors) {
-      if (this.now() - cursor.createdAt > LOCATOR_TTL_MS || this.cursors.size > MAX_OPEN_CURSORS) this.cursors.delete(id);
+      if (this.now() - cursor.createdAt > LOCATOR_TTL_MS || this.cursors.size > MAX_OPEN_CURSORS)
+        this.cursors.delete(id);
     }
   }
 }

@@ -13,7 +13,13 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: ServerContext): v
     if (!q || !q.trim()) throw new SalesforceError('MALFORMED_QUERY', 'A query string must be provided.');
     const compiled = compileSoql(ctx.org.schema, q);
     const outcome = runQuery(ctx.org, compiled, v, all);
-    return ctx.cursors.firstPage(outcome.records, outcome.totalSize, batchSizeOf(request.headers['sforce-query-options']), all, v);
+    return ctx.cursors.firstPage(
+      outcome.records,
+      outcome.totalSize,
+      batchSizeOf(request.headers['sforce-query-options']),
+      all,
+      v,
+    );
   };
   const next = async (request: FastifyRequest) => {
     const { locator } = request.params as { locator: string };

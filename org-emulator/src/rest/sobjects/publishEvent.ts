@@ -18,21 +18,38 @@ export interface SaveResult {
   created?: boolean;
 }
 
-export function publishEvent(ctx: ServerContext, tx: Transaction, object: ObjectSchema, body: Record<string, unknown>): SaveResult {
+export function publishEvent(
+  ctx: ServerContext,
+  tx: Transaction,
+  object: ObjectSchema,
+  body: Record<string, unknown>,
+): SaveResult {
   const payload: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(body)) {
     if (key === 'attributes') continue;
     const f = requireField(object, key);
     if (f.system) {
-      throw new SalesforceError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${f.name}.`, [f.name]);
+      throw new SalesforceError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${f.name}.`,
+        [f.name],
+      );
     }
     payload[f.name] = coerceValue(f, raw);
   }
   for (const f of object.fields) {
-    if (!f.system && !(f.name in payload)) payload[f.name] = f.type === 'boolean' ? (f.defaultValue ?? false) : (f.defaultValue ?? null);
+    if (!f.system && !(f.name in payload))
+      payload[f.name] = f.type === 'boolean' ? (f.defaultValue ?? false) : (f.defaultValue ?? null);
   }
-  const missing = object.fields.filter((f) => !f.nillable && !f.system && f.type !== 'boolean' && payload[f.name] == null).map((f) => f.name);
-  if (missing.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+  const missing = object.fields
+    .filter((f) => !f.nillable && !f.system && f.type !== 'boolean' && payload[f.name] == null)
+    .map((f) => f.name);
+  if (missing.length > 0)
+    throw new SalesforceError(
+      'REQUIRED_FIELD_MISSING',
+      `Required fields are missing: [${missing.join(', ')}]`,
+      missing,
+    );
   const uuid = randomUUID();
   const event: PublishedEvent = {
     eventName: object.name,
@@ -45,5 +62,9 @@ export function publishEvent(ctx: ServerContext, tx: Transaction, object: Object
     ctx.events.push(event);
     ctx.feed.emitEvent(event);
   });
-  return { id: event.id, success: true, errors: [{ statusCode: 'OPERATION_ENQUEUED', message: uuid, fields: [] }] };
+  return {
+    id: event.id,
+    success: true,
+    errors: [{ statusCode: 'OPERATION_ENQUEUED', message: uuid, fields: [] }],
+  };
 }

@@ -25,8 +25,12 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
   const { schema } = ctx.org;
 
   app.get(BASE, async () => describeGlobal(schema.list(), v));
-  app.get(`${BASE}/:sobject`, async (request) => objectBasicInfo(schema.requireForRest((request.params as Params).sobject), v));
-  app.get(`${BASE}/:sobject/describe`, async (request) => describeSObject(schema.requireForRest((request.params as Params).sobject), v));
+  app.get(`${BASE}/:sobject`, async (request) =>
+    objectBasicInfo(schema.requireForRest((request.params as Params).sobject), v),
+  );
+  app.get(`${BASE}/:sobject/describe`, async (request) =>
+    describeSObject(schema.requireForRest((request.params as Params).sobject), v),
+  );
 
   app.post(`${BASE}/:sobject`, async (request, reply) => {
     const object = schema.requireForRest((request.params as Params).sobject);
@@ -42,10 +46,12 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get(`${BASE}/:sobject/:id`, async (request) => {
     const { sobject, id } = request.params as Params;
     const object = schema.requireForRest(sobject);
-    if (!isValidId(id)) throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
+    if (!isValidId(id))
+      throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
     const found = ctx.org.store.find(id);
     if (!found || found.object !== object.name) throw notFound();
-    if (found.record.IsDeleted === true) throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', [], 404);
+    if (found.record.IsDeleted === true)
+      throw new SalesforceError('ENTITY_IS_DELETED', 'entity is deleted', [], 404);
     const fields = (request.query as { fields?: string }).fields;
     return recordJson(object, found.record, v, fields ? fields.split(',') : undefined);
   });
@@ -53,7 +59,8 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
   app.patch(`${BASE}/:sobject/:id`, async (request, reply) => {
     const { sobject, id } = request.params as Params;
     const object = schema.requireForRest(sobject);
-    if (!isValidId(id)) throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
+    if (!isValidId(id))
+      throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
     runDml(ctx, request, (tx) => updateRecord(ctx.org, tx, id, body(request), object));
     return reply.status(204).send();
   });
@@ -61,7 +68,8 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
   app.delete(`${BASE}/:sobject/:id`, async (request, reply) => {
     const { sobject, id } = request.params as Params;
     const object = schema.requireForRest(sobject);
-    if (!isValidId(id)) throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
+    if (!isValidId(id))
+      throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
     runDml(ctx, request, (tx) => deleteRecord(ctx.org, tx, id, object));
     return reply.status(204).send();
   });
@@ -70,10 +78,14 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
     const { sobject, field, value } = request.params as Params;
     const object = schema.requireForRest(sobject);
     const f = object.fieldsByLower.get(field.toLowerCase());
-    if (!f || !(f.externalId || f.idLookup)) throw notFound(`Provided external ID field does not exist or is not accessible: ${field}`);
+    if (!f || !(f.externalId || f.idLookup))
+      throw notFound(`Provided external ID field does not exist or is not accessible: ${field}`);
     const matches = findByField(ctx.org, object, f.name, value);
     if (matches.length === 0) throw notFound();
-    if (matches.length > 1) return reply.status(300).send(matches.map((m) => `/services/data/v${v}/sobjects/${object.name}/${m.Id}`));
+    if (matches.length > 1)
+      return reply
+        .status(300)
+        .send(matches.map((m) => `/services/data/v${v}/sobjects/${object.name}/${m.Id}`));
     const fields = (request.query as { fields?: string }).fields;
     return recordJson(object, matches[0]!, v, fields ? fields.split(',') : undefined);
   });
@@ -82,11 +94,18 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
     const { sobject, field, value } = request.params as Params;
     const object = schema.requireForRest(sobject);
     try {
-      const result = runDml(ctx, request, (tx) => upsertRecord(ctx.org, tx, object.name, field, value, body(request)));
-      return reply.status(result.created ? 201 : 200).send({ id: result.record.Id, success: true, errors: [], created: result.created });
+      const result = runDml(ctx, request, (tx) =>
+        upsertRecord(ctx.org, tx, object.name, field, value, body(request)),
+      );
+      return reply
+        .status(result.created ? 201 : 200)
+        .send({ id: result.record.Id, success: true, errors: [], created: result.created });
     } catch (error) {
       const matches = (error as { matches?: string[] }).matches;
-      if (matches) return reply.status(300).send(matches.map((id) => `/services/data/v${v}/sobjects/${object.name}/${id}`));
+      if (matches)
+        return reply
+          .status(300)
+          .send(matches.map((id) => `/services/data/v${v}/sobjects/${object.name}/${id}`));
       throw error;
     }
   });
@@ -95,7 +114,11 @@ export function registerSObjectRoutes(app: FastifyInstance, ctx: ServerContext):
     // Salesforce accepts POST for upsert on a null external id (creates); treat like PATCH.
     const { sobject, field } = request.params as Params;
     const object = schema.requireForRest(sobject);
-    const result = runDml(ctx, request, (tx) => upsertRecord(ctx.org, tx, object.name, field, '', body(request)));
-    return reply.status(201).send({ id: result.record.Id, success: true, errors: [], created: result.created });
+    const result = runDml(ctx, request, (tx) =>
+      upsertRecord(ctx.org, tx, object.name, field, '', body(request)),
+    );
+    return reply
+      .status(201)
+      .send({ id: result.record.Id, success: true, errors: [], created: result.created });
   });
 }

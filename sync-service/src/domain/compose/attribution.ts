@@ -29,7 +29,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         minute: 'numeric',
       });
     } catch {
-      throw new ComposeError('MAIL.INVALID_TIME_ZONE', `attribution: "${timeZone}" is not an IANA time zone`, 'attribution', timeZone);
+      throw new ComposeError(
+        'MAIL.INVALID_TIME_ZONE',
+        `attribution: "${timeZone}" is not an IANA time zone`,
+        'attribution',
+        timeZone,
+      );
     }
     formatters.set(timeZone, formatter);
   }

@@ -40,7 +40,8 @@ export function compileBody(templateHtml: string): CompiledBody {
   let offset = 0;
   let tokensInMarkup = false;
   for (const part of html) {
-    if (typeof part !== 'string' && clean.lastIndexOf('<', offset) > clean.lastIndexOf('>', offset)) tokensInMarkup = true;
+    if (typeof part !== 'string' && clean.lastIndexOf('<', offset) > clean.lastIndexOf('>', offset))
+      tokensInMarkup = true;
     offset += typeof part === 'string' ? part.length : part.token.length;
   }
   const text = splitOnMergeFields(htmlToPlainText(clean));
@@ -51,9 +52,15 @@ export function compileSubject(template: string): Parts {
   return subjects.get(template) ?? remember(subjects, template, splitOnMergeFields(template));
 }
 
-function render(parts: Parts, context: MergeContext, stage: ComposeStage, escape: (value: string) => string): string {
+function render(
+  parts: Parts,
+  context: MergeContext,
+  stage: ComposeStage,
+  escape: (value: string) => string,
+): string {
   let out = '';
-  for (const part of parts) out += typeof part === 'string' ? part : escape(resolveMergeField(part, context, stage));
+  for (const part of parts)
+    out += typeof part === 'string' ? part : escape(resolveMergeField(part, context, stage));
   return out;
 }
 
@@ -72,9 +79,11 @@ export function renderBody(
 ): { html: string; text: string } {
   const compiled = compileBody(templateHtml);
   if (!compiled.tokensInMarkup) {
-    return { html: render(compiled.html, context, stage, escapeHtmlText), text: render(compiled.text, context, stage, asIs) };
+    return {
+      html: render(compiled.html, context, stage, escapeHtmlText),
+      text: render(compiled.text, context, stage, asIs),
+    };
   }
   const html = sanitizeBodyHtml(render(compiled.html, context, stage, escapeHtmlAttribute));
   return { html, text: htmlToPlainText(html) };
 }
-

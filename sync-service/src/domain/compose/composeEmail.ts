@@ -87,7 +87,9 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
   const messageId = messageIdFor(input.stepKey, input.sendingDomain ?? domainOf(from.address));
 
   const own = renderBody(input.body, context);
-  const unsubscribe = input.unsubscribe ? unsubscribeParts(input.unsubscribe, input.unsubscribe.claims) : null;
+  const unsubscribe = input.unsubscribe
+    ? unsubscribeParts(input.unsubscribe, input.unsubscribe.claims)
+    : null;
   let html = own.html + (unsubscribe?.footerHtml ?? '');
   let text = own.text + (unsubscribe?.footerText ?? '');
 
@@ -97,10 +99,20 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
   let references: readonly string[] = [];
   if (previous === null) {
     subject = headerSafe(renderSubject(input.subject, context));
-    assertNoRawMergeTokens({ subject, 'text body': text, 'HTML body': html, 'sender name': from.name, 'recipient name': to.name });
+    assertNoRawMergeTokens({
+      subject,
+      'text body': text,
+      'HTML body': html,
+      'sender name': from.name,
+      'recipient name': to.name,
+    });
   } else {
     if (!(previous.sentAt instanceof Date) || Number.isNaN(previous.sentAt.getTime())) {
-      throw new ComposeError('MAIL.INVALID_PREVIOUS_EMAIL', `quote: the previous email's sent time "${String(previous.sentAt)}" is not a date`, 'quote');
+      throw new ComposeError(
+        'MAIL.INVALID_PREVIOUS_EMAIL',
+        `quote: the previous email's sent time "${String(previous.sentAt)}" is not a date`,
+        'quote',
+      );
     }
     // A subject prepared for sending outside the product may still hold merge tokens.
     subject = replySubject(renderSubject(previous.subject, context));
@@ -109,13 +121,22 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
       inReplyTo = reply.inReplyTo;
       references = reply.references;
     } else if (previous.messageId) {
-      warnings.push(`previous Message-ID ${JSON.stringify(previous.messageId)} is not a valid msg-id; sent without reply headers`);
+      warnings.push(
+        `previous Message-ID ${JSON.stringify(previous.messageId)} is not a valid msg-id; sent without reply headers`,
+      );
     }
     const quoted = previousBody(previous, context);
     assertNoRawMergeTokens({ 'quoted text': quoted.text, 'quoted HTML': quoted.html });
     const attribution = attributionLine(previous.sentAt, input.senderTimeZone, previous.from);
     // Checked before quoting, so the (possibly long) quote is scanned once.
-    assertNoRawMergeTokens({ subject, 'text body': text, 'HTML body': html, 'sender name': from.name, 'recipient name': to.name, attribution });
+    assertNoRawMergeTokens({
+      subject,
+      'text body': text,
+      'HTML body': html,
+      'sender name': from.name,
+      'recipient name': to.name,
+      attribution,
+    });
     html = quoteHtml(html, attribution, quoted.html);
     text = quoteText(text, attribution, quoted.text);
   }
@@ -141,7 +162,8 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
  * prospect saw them resolved) and is merged like a template.
  */
 function previousBody(previous: PreviousEmail, context: MergeContext): { html: string; text: string } {
-  if (mayHoldMergeToken(previous.html) && mergeFieldsIn(previous.html).length > 0) return renderBody(previous.html, context, 'quote');
+  if (mayHoldMergeToken(previous.html) && mergeFieldsIn(previous.html).length > 0)
+    return renderBody(previous.html, context, 'quote');
   const html = safeHtml(previous.html);
   const text = previous.text !== undefined && html === previous.html ? previous.text : htmlToPlainText(html);
   return { html, text };

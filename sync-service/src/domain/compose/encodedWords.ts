@@ -12,7 +12,9 @@ function decodeWord(charset: string, encoding: string, text: string): string | n
   if (encoding.toUpperCase() === 'B') {
     bytes = Buffer.from(text, 'base64');
   } else {
-    const binary = text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const binary = text
+      .replace(/_/g, ' ')
+      .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     bytes = Buffer.from(binary, 'latin1');
   }
   try {
@@ -27,5 +29,8 @@ export function decodeEncodedWords(value: string): string {
   if (!value.includes('=?')) return value;
   return value
     .replace(BETWEEN_WORDS, '$1')
-    .replace(ENCODED_WORD, (word, charset: string, encoding: string, text: string) => decodeWord(charset, encoding, text) ?? word);
+    .replace(
+      ENCODED_WORD,
+      (word, charset: string, encoding: string, text: string) => decodeWord(charset, encoding, text) ?? word,
+    );
 }

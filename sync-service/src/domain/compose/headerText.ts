@@ -23,7 +23,12 @@ const ADDRESS = /^[^\s<>()\[\]\\,;:@"\0-\x1f\x7f]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[
 export function mailAddress(name: unknown, address: unknown, stage: ComposeStage): Address {
   const email = typeof address === 'string' ? address.trim() : '';
   if (!ADDRESS.test(email)) {
-    throw new ComposeError('MAIL.INVALID_ADDRESS', `${stage}: "${String(address ?? '')}" is not an email address`, stage, String(address ?? ''));
+    throw new ComposeError(
+      'MAIL.INVALID_ADDRESS',
+      `${stage}: "${String(address ?? '')}" is not an email address`,
+      stage,
+      String(address ?? ''),
+    );
   }
   return { name: typeof name === 'string' ? headerSafe(name) : '', address: email };
 }

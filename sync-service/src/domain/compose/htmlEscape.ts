@@ -4,7 +4,13 @@
 
 const TEXT_SPECIAL = /[&<>]/g;
 const ATTRIBUTE_SPECIAL = /[&<>"']/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const entity = (c: string): string => ENTITIES[c] as string;
 
 const HAS_TEXT_SPECIAL = /[&<>]/;

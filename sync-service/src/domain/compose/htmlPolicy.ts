@@ -10,11 +10,7 @@
 // checks the two agree: sanitize(x) === x for every x the scan accepts.
 import sanitizeHtml from 'sanitize-html';
 
-const ALLOWED_TAGS = [
-  ...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'style'),
-  'img',
-  'font',
-];
+const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'style'), 'img', 'font'];
 
 const LENGTH = String.raw`-?(?:\d+|\d*\.\d+)(?:px|em|rem|ex|pt|%)?`;
 const LENGTHS = new RegExp(`^(?:${LENGTH}|auto)(?:\\s+(?:${LENGTH}|auto)){0,3}$`, 'i');
@@ -104,9 +100,36 @@ const IMPLIES_CLOSE = new Map<string, string[]>([
   ['rp', ['rt', 'rp']],
   ['tbody', ['thead', 'tbody']],
   ['tfoot', ['thead', 'tbody']],
-  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl',
-    'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section',
-    'table', 'ul'].map((tag): [string, string[]] => [tag, ['p']]),
+  ...[
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((tag): [string, string[]] => [tag, ['p']]),
 ]);
 const URL_CHARS = String.raw`[^"\s\0-\x1f&<>]*`;
 const PLAIN_VALUE = String.raw`[^"&<>\0-\x1f]*`;
@@ -174,7 +197,9 @@ function tagCode(name: string): number {
 }
 
 const VOID_CODES = new Set([...VOID_TAGS].map(tagCode));
-const IMPLIES_CLOSE_CODES = new Map([...IMPLIES_CLOSE].map(([tag, closes]) => [tagCode(tag), closes.map(tagCode)]));
+const IMPLIES_CLOSE_CODES = new Map(
+  [...IMPLIES_CLOSE].map(([tag, closes]) => [tagCode(tag), closes.map(tagCode)]),
+);
 
 /** Every tag closed in order, and no tag the parser would close implicitly (`<p><div>`). */
 function tagsNestCanonically(html: string): boolean {

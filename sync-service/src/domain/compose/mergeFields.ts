@@ -50,7 +50,11 @@ const CLASSIC_ROOTS: Record<string, MergeSource> = {
   organization: 'organization',
 };
 
-function toField(token: string, lightningPath: string | undefined, classicPath: string | undefined): MergeField {
+function toField(
+  token: string,
+  lightningPath: string | undefined,
+  classicPath: string | undefined,
+): MergeField {
   const parts = (lightningPath ?? classicPath ?? '').split('.');
   const root = (parts[0] ?? '').toLowerCase();
   const rest = parts.slice(1);
@@ -93,7 +97,14 @@ export interface RequiredFields {
 }
 
 export function requiredFields(texts: string | readonly string[]): RequiredFields {
-  const required: RequiredFields = { recipient: [], Contact: [], Lead: [], User: [], Organization: [], unknown: [] };
+  const required: RequiredFields = {
+    recipient: [],
+    Contact: [],
+    Lead: [],
+    User: [],
+    Organization: [],
+    unknown: [],
+  };
   const listFor: Record<MergeSource, string[]> = {
     recipient: required.recipient,
     contact: required.Contact,
@@ -148,21 +159,35 @@ function lookup(record: SObjectValues, key: string): unknown {
  * the field when it cannot be resolved.
  */
 function unresolved(field: MergeField, stage: ComposeStage, why: string): never {
-  throw new ComposeError('MAIL.UNRESOLVED_MERGE_FIELD', `${stage}: merge field ${field.token} ${why}`, stage, field.token);
+  throw new ComposeError(
+    'MAIL.UNRESOLVED_MERGE_FIELD',
+    `${stage}: merge field ${field.token} ${why}`,
+    stage,
+    field.token,
+  );
 }
 
 export function resolveMergeField(field: MergeField, context: MergeContext, stage: ComposeStage): string {
   let record: SObjectValues | undefined;
   switch (field.source) {
     case null:
-      return unresolved(field, stage, 'names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)');
+      return unresolved(
+        field,
+        stage,
+        'names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)',
+      );
     case 'recipient':
       record = context.recipient;
       break;
     case 'contact':
     case 'lead': {
       const wanted: RecipientObject = field.source === 'contact' ? 'Contact' : 'Lead';
-      if (context.recipientObject !== wanted) return unresolved(field, stage, `needs a ${wanted} but the recipient is a ${context.recipientObject}`);
+      if (context.recipientObject !== wanted)
+        return unresolved(
+          field,
+          stage,
+          `needs a ${wanted} but the recipient is a ${context.recipientObject}`,
+        );
       record = context.recipient;
       break;
     }
@@ -171,16 +196,27 @@ export function resolveMergeField(field: MergeField, context: MergeContext, stag
       break;
     case 'organization':
       record = context.organization;
-      if (record === undefined) return unresolved(field, stage, 'cannot be resolved: no organization record was provided');
+      if (record === undefined)
+        return unresolved(field, stage, 'cannot be resolved: no organization record was provided');
       break;
   }
   let value: unknown = record;
   for (let i = 0; i < field.path.length; i++) {
     // A null relationship (a contact without an account) is an empty value, not an error.
     if (value === null) return '';
-    if (typeof value !== 'object') return unresolved(field, stage, `cannot be resolved: ${field.path.slice(0, i).join('.')} is not a relationship`);
+    if (typeof value !== 'object')
+      return unresolved(
+        field,
+        stage,
+        `cannot be resolved: ${field.path.slice(0, i).join('.')} is not a relationship`,
+      );
     value = lookup(value as SObjectValues, field.path[i] as string);
-    if (value === undefined) return unresolved(field, stage, `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join('.')}`);
+    if (value === undefined)
+      return unresolved(
+        field,
+        stage,
+        `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join('.')}`,
+      );
   }
   if (value === null) return '';
   if (typeof value === 'string') return value;

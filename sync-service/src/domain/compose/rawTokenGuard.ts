@@ -12,7 +12,12 @@ export function assertNoRawMergeTokens(parts: Record<string, string>): void {
     const found = RAW_TOKEN.exec(value);
     if (found) {
       const token = found[0].length > 80 ? `${found[0].slice(0, 77)}...` : found[0];
-      throw new ComposeError('MAIL.RAW_MERGE_TOKEN', `final-guard: the ${where} still contains the merge token ${token}`, 'final-guard', token);
+      throw new ComposeError(
+        'MAIL.RAW_MERGE_TOKEN',
+        `final-guard: the ${where} still contains the merge token ${token}`,
+        'final-guard',
+        token,
+      );
     }
   }
 }

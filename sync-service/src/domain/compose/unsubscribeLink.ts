@@ -34,7 +34,10 @@ export function unsubscribeParts(settings: UnsubscribeSettings, claims: Unsubscr
   const label = settings.footerLabel ?? 'Unsubscribe';
   return {
     url,
-    headers: { 'List-Unsubscribe': targets.join(', '), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    headers: {
+      'List-Unsubscribe': targets.join(', '),
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
     footerHtml: settings.footer
       ? `<p style="font-size:12px;color:#888888"><a href="${url}">${escapeHtmlText(label)}</a></p>`
       : '',

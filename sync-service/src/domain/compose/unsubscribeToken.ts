@@ -15,7 +15,9 @@ const ID = /^[A-Za-z0-9]{1,40}$/;
 const PURPOSE = 'unsubscribe:v1:';
 
 function signature(payload: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(PURPOSE + payload).digest();
+  return createHmac('sha256', secret)
+    .update(PURPOSE + payload)
+    .digest();
 }
 
 /**
@@ -46,7 +48,11 @@ function padsFor(secret: string): { inner: Buffer; outer: Buffer } {
 
 export function fastHmacSha256(secret: string, message: string): Buffer {
   const { inner, outer } = padsFor(secret);
-  const innerDigest = hash('sha256', Buffer.concat([inner, Buffer.from(message, 'utf8')]), 'buffer') as unknown as Buffer;
+  const innerDigest = hash(
+    'sha256',
+    Buffer.concat([inner, Buffer.from(message, 'utf8')]),
+    'buffer',
+  ) as unknown as Buffer;
   return hash('sha256', Buffer.concat([outer, innerDigest]), 'buffer') as unknown as Buffer;
 }
 

@@ -10,7 +10,12 @@ export const ada = {
   Account: { Name: 'Analytical Engines' },
 };
 
-export const bob = { Name: 'Bob Rep', Email: 'bob@seller.example', Title: 'AE', TimeZoneSidKey: 'Europe/Paris' };
+export const bob = {
+  Name: 'Bob Rep',
+  Email: 'bob@seller.example',
+  Title: 'AE',
+  TimeZoneSidKey: 'Europe/Paris',
+};
 
 export function baseInput(overrides: Partial<ComposeInput> = {}): ComposeInput {
   return {

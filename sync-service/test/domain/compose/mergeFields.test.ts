@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { composeEmail, ComposeError, fieldsToQuery, requiredFields } from '../../../src/domain/compose/index.ts';
+import {
+  composeEmail,
+  ComposeError,
+  fieldsToQuery,
+  requiredFields,
+} from '../../../src/domain/compose/index.ts';
 import { ada, baseInput } from './fixtures.ts';
 
 const lead = { Name: 'Grace Hopper', FirstName: 'Grace', Company: 'Navy', Email: 'grace@navy.example' };
@@ -8,19 +13,49 @@ describe('merge fields', () => {
   const rendered: Array<[string, string, Partial<Parameters<typeof baseInput>[0]>, string]> = [
     ['Lightning recipient field', '<p>Hi {{{Recipient.FirstName}}}</p>', {}, 'Hi Ada'],
     ['Lightning relationship path', '<p>{{{Recipient.Account.Name}}}</p>', {}, 'Analytical Engines'],
-    ['Lightning sender fields', '<p>{{{Sender.Name}}} · {{{Sender.Email}}}</p>', {}, 'Bob Rep · bob@seller.example'],
+    [
+      'Lightning sender fields',
+      '<p>{{{Sender.Name}}} · {{{Sender.Email}}}</p>',
+      {},
+      'Bob Rep · bob@seller.example',
+    ],
     ['whitespace inside the braces', '<p>{{{ Recipient.FirstName }}}</p>', {}, 'Ada'],
     ['field names are case-insensitive', '<p>{{{Recipient.firstname}}}</p>', {}, 'Ada'],
     ['classic Contact field', '<p>{!Contact.FirstName}</p>', {}, 'Ada'],
     ['classic Account of the contact', '<p>{!Account.Name}</p>', {}, 'Analytical Engines'],
     ['classic User is the sender', '<p>{!User.Name}</p>', {}, 'Bob Rep'],
     ['classic Lead field', '<p>{!Lead.Company}</p>', { recipientObject: 'Lead', recipient: lead }, 'Navy'],
-    ['Recipient works for a Lead', '<p>{{{Recipient.Company}}}</p>', { recipientObject: 'Lead', recipient: lead }, 'Navy'],
+    [
+      'Recipient works for a Lead',
+      '<p>{{{Recipient.Company}}}</p>',
+      { recipientObject: 'Lead', recipient: lead },
+      'Navy',
+    ],
     ['empty value renders empty', '<p>[{{{Recipient.Title}}}]</p>', {}, '[]'],
-    ['null relationship renders empty', '<p>[{{{Recipient.Account.Name}}}]</p>', { recipient: { ...ada, Account: null } }, '[]'],
-    ['numbers render as text', '<p>{{{Recipient.Employees}}}</p>', { recipient: { ...ada, Employees: 42 } }, '42'],
-    ['non-ASCII values (emoji, accents, CJK)', '<p>Hi {{{Recipient.FirstName}}} 👋</p>', { recipient: { ...ada, FirstName: 'Zoë 😀 李' } }, 'Hi Zoë 😀 李 👋'],
-    ['organization fields', '<p>{{{Organization.Name}}}</p>', { organization: { Name: 'Seller Inc' } }, 'Seller Inc'],
+    [
+      'null relationship renders empty',
+      '<p>[{{{Recipient.Account.Name}}}]</p>',
+      { recipient: { ...ada, Account: null } },
+      '[]',
+    ],
+    [
+      'numbers render as text',
+      '<p>{{{Recipient.Employees}}}</p>',
+      { recipient: { ...ada, Employees: 42 } },
+      '42',
+    ],
+    [
+      'non-ASCII values (emoji, accents, CJK)',
+      '<p>Hi {{{Recipient.FirstName}}} 👋</p>',
+      { recipient: { ...ada, FirstName: 'Zoë 😀 李' } },
+      'Hi Zoë 😀 李 👋',
+    ],
+    [
+      'organization fields',
+      '<p>{{{Organization.Name}}}</p>',
+      { organization: { Name: 'Seller Inc' } },
+      'Seller Inc',
+    ],
   ];
   it.each(rendered)('%s', (_name, body, overrides, expected) => {
     const email = composeEmail(baseInput({ body, ...overrides }));
@@ -33,14 +68,62 @@ describe('merge fields', () => {
   });
 
   const failures: Array<[string, string, Partial<Parameters<typeof baseInput>[0]>, string, string]> = [
-    ['a field not on the record', '<p>{{{Recipient.Nickname}}}</p>', {}, '{{{Recipient.Nickname}}}', 'MAIL.UNRESOLVED_MERGE_FIELD'],
-    ['a Contact field for a Lead', '<p>{!Contact.FirstName}</p>', { recipientObject: 'Lead', recipient: lead }, '{!Contact.FirstName}', 'MAIL.UNRESOLVED_MERGE_FIELD'],
-    ['an unknown object', '<p>{{{Opportunity.Name}}}</p>', {}, '{{{Opportunity.Name}}}', 'MAIL.UNRESOLVED_MERGE_FIELD'],
-    ['a relationship instead of a field', '<p>{{{Recipient.Account}}}</p>', {}, '{{{Recipient.Account}}}', 'MAIL.UNRESOLVED_MERGE_FIELD'],
-    ['organization not provided', '<p>{!Organization.Name}</p>', {}, '{!Organization.Name}', 'MAIL.UNRESOLVED_MERGE_FIELD'],
-    ['a malformed token', '<p>Hi {{{Recipient.First Name}}}</p>', {}, '{{{Recipient.First Name}}}', 'MAIL.RAW_MERGE_TOKEN'],
-    ['a token split by markup', '<p>Hi {{{Recipient.<b>FirstName</b>}}}</p>', {}, '{{{Recipient.<b>FirstName</b>}}}', 'MAIL.RAW_MERGE_TOKEN'],
-    ['a value that is itself a token', '<p>Hi {{{Recipient.FirstName}}}</p>', { recipient: { ...ada, FirstName: '{!User.Name}' } }, '{!User.Name}', 'MAIL.RAW_MERGE_TOKEN'],
+    [
+      'a field not on the record',
+      '<p>{{{Recipient.Nickname}}}</p>',
+      {},
+      '{{{Recipient.Nickname}}}',
+      'MAIL.UNRESOLVED_MERGE_FIELD',
+    ],
+    [
+      'a Contact field for a Lead',
+      '<p>{!Contact.FirstName}</p>',
+      { recipientObject: 'Lead', recipient: lead },
+      '{!Contact.FirstName}',
+      'MAIL.UNRESOLVED_MERGE_FIELD',
+    ],
+    [
+      'an unknown object',
+      '<p>{{{Opportunity.Name}}}</p>',
+      {},
+      '{{{Opportunity.Name}}}',
+      'MAIL.UNRESOLVED_MERGE_FIELD',
+    ],
+    [
+      'a relationship instead of a field',
+      '<p>{{{Recipient.Account}}}</p>',
+      {},
+      '{{{Recipient.Account}}}',
+      'MAIL.UNRESOLVED_MERGE_FIELD',
+    ],
+    [
+      'organization not provided',
+      '<p>{!Organization.Name}</p>',
+      {},
+      '{!Organization.Name}',
+      'MAIL.UNRESOLVED_MERGE_FIELD',
+    ],
+    [
+      'a malformed token',
+      '<p>Hi {{{Recipient.First Name}}}</p>',
+      {},
+      '{{{Recipient.First Name}}}',
+      'MAIL.RAW_MERGE_TOKEN',
+    ],
+    [
+      'a token split by markup',
+      '<p>Hi {{{Recipient.<b>FirstName</b>}}}</p>',
+      {},
+      '{{{Recipient.<b>FirstName</b>}}}',
+      'MAIL.RAW_MERGE_TOKEN',
+    ],
+    [
+      'a value that is itself a token',
+      '<p>Hi {{{Recipient.FirstName}}}</p>',
+      { recipient: { ...ada, FirstName: '{!User.Name}' } },
+      '{!User.Name}',
+      'MAIL.RAW_MERGE_TOKEN',
+    ],
   ];
   it.each(failures)('fails the email on %s, naming the field', (_name, body, overrides, token, code) => {
     let error: unknown;
@@ -55,7 +138,9 @@ describe('merge fields', () => {
   });
 
   it('names the stage where a subject field is missing', () => {
-    expect(() => composeEmail(baseInput({ subject: 'Hi {{{Recipient.Nick}}}' }))).toThrow(/^subject: merge field \{\{\{Recipient.Nick\}\}\}/);
+    expect(() => composeEmail(baseInput({ subject: 'Hi {{{Recipient.Nick}}}' }))).toThrow(
+      /^subject: merge field \{\{\{Recipient.Nick\}\}\}/,
+    );
   });
 
   it('reports the fields a template needs, per object', () => {

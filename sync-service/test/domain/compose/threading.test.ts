@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composeEmail, messageIdFor, replySubject, threadHeaders, type ComposedEmail, type PreviousEmail } from '../../../src/domain/compose/index.ts';
+import {
+  composeEmail,
+  messageIdFor,
+  replySubject,
+  threadHeaders,
+  type ComposedEmail,
+  type PreviousEmail,
+} from '../../../src/domain/compose/index.ts';
 import { baseInput, bob } from './fixtures.ts';
 
 describe('replySubject', () => {
@@ -28,8 +35,16 @@ describe('replySubject', () => {
 describe('threadHeaders (RFC 5322 §3.6.4)', () => {
   it.each([
     ['first reply', { messageId: '<a@x>' }, { inReplyTo: '<a@x>', references: ['<a@x>'] }],
-    ['ids stored without brackets', { messageId: 'b@x', references: ['a@x'] }, { inReplyTo: '<b@x>', references: ['<a@x>', '<b@x>'] }],
-    ['parent without References uses its In-Reply-To', { messageId: '<b@x>', inReplyTo: '<a@x>' }, { inReplyTo: '<b@x>', references: ['<a@x>', '<b@x>'] }],
+    [
+      'ids stored without brackets',
+      { messageId: 'b@x', references: ['a@x'] },
+      { inReplyTo: '<b@x>', references: ['<a@x>', '<b@x>'] },
+    ],
+    [
+      'parent without References uses its In-Reply-To',
+      { messageId: '<b@x>', inReplyTo: '<a@x>' },
+      { inReplyTo: '<b@x>', references: ['<a@x>', '<b@x>'] },
+    ],
     ['unknown parent id', { messageId: null }, null],
     ['unusable parent id', { messageId: 'no-at-sign' }, null],
   ] as const)('%s', (_name, parent, expected) => expect(threadHeaders(parent)).toEqual(expected));
@@ -52,12 +67,29 @@ describe('Message-ID', () => {
 });
 
 function asPrevious(email: ComposedEmail, sentAt: string): PreviousEmail {
-  return { subject: email.subject, html: email.html, sentAt: new Date(sentAt), from: email.from, messageId: email.messageId, references: email.references };
+  return {
+    subject: email.subject,
+    html: email.html,
+    sentAt: new Date(sentAt),
+    from: email.from,
+    messageId: email.messageId,
+    references: email.references,
+  };
 }
 
 describe('a chain of four emails', () => {
-  const bodies = ['<p>First, {{{Recipient.FirstName}}}.</p>', '<p>Second.</p>', '<p>Third.</p>', '<p>Fourth.</p>'];
-  const times = ['2026-05-04T06:30:00Z', '2026-05-06T06:30:00Z', '2026-05-08T06:30:00Z', '2026-05-11T06:30:00Z'];
+  const bodies = [
+    '<p>First, {{{Recipient.FirstName}}}.</p>',
+    '<p>Second.</p>',
+    '<p>Third.</p>',
+    '<p>Fourth.</p>',
+  ];
+  const times = [
+    '2026-05-04T06:30:00Z',
+    '2026-05-06T06:30:00Z',
+    '2026-05-08T06:30:00Z',
+    '2026-05-11T06:30:00Z',
+  ];
   const chain: ComposedEmail[] = [];
   for (let i = 0; i < 4; i++) {
     const previous = i === 0 ? null : asPrevious(chain[i - 1] as ComposedEmail, times[i - 1] as string);
@@ -66,7 +98,12 @@ describe('a chain of four emails', () => {
   const [first, second, , fourth] = chain as [ComposedEmail, ComposedEmail, ComposedEmail, ComposedEmail];
 
   it('is one thread: same subject, each email replying to the one before', () => {
-    expect(chain.map((e) => e.subject)).toEqual(['Quick question, Ada', 'Re: Quick question, Ada', 'Re: Quick question, Ada', 'Re: Quick question, Ada']);
+    expect(chain.map((e) => e.subject)).toEqual([
+      'Quick question, Ada',
+      'Re: Quick question, Ada',
+      'Re: Quick question, Ada',
+      'Re: Quick question, Ada',
+    ]);
     expect(first.inReplyTo).toBeNull();
     expect(second.inReplyTo).toBe(first.messageId);
     expect(fourth.inReplyTo).toBe(chain[2]?.messageId);
@@ -97,7 +134,11 @@ describe('a chain of four emails', () => {
     const order = ['Fourth.', 'Third.', 'Second.', 'First, Ada.'].map((t) => fourth.html.indexOf(t));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
     for (const t of ['Third.', 'Second.', 'First, Ada.']) expect(fourth.html.split(t)).toHaveLength(2);
-    expect(fourth.html.match(/<blockquote class="gmail_quote" style="margin:0 0 0 \.8ex;border-left:1px #ccc solid;padding-left:1ex">/g)).toHaveLength(3);
+    expect(
+      fourth.html.match(
+        /<blockquote class="gmail_quote" style="margin:0 0 0 \.8ex;border-left:1px #ccc solid;padding-left:1ex">/g,
+      ),
+    ).toHaveLength(3);
     expect(second.html).toBe(
       '<p>Second.</p><br /><div class="gmail_quote"><div class="gmail_attr">On Mon, May 4, 2026 at 8:30 AM, Bob Rep &lt;bob@seller.example&gt; wrote:<br /></div>' +
         '<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex"><p>First, Ada.</p></blockquote></div>',
@@ -105,12 +146,25 @@ describe('a chain of four emails', () => {
   });
 
   it('gives the same text whether the previous text was kept or derived from its HTML', () => {
-    const kept = composeEmail(baseInput({ stepKey: 'e1:s4', body: bodies[3] as string, previous: { ...asPrevious(chain[2] as ComposedEmail, times[2] as string), text: chain[2]?.text } }));
+    const kept = composeEmail(
+      baseInput({
+        stepKey: 'e1:s4',
+        body: bodies[3] as string,
+        previous: { ...asPrevious(chain[2] as ComposedEmail, times[2] as string), text: chain[2]?.text },
+      }),
+    );
     expect(kept.text).toBe(fourth.text);
   });
 
   it('writes the attribution date in the sender’s time zone', () => {
-    const tokyo = composeEmail(baseInput({ stepKey: 'e1:s2', body: '<p>x</p>', senderTimeZone: 'Asia/Tokyo', previous: asPrevious(first, times[0] as string) }));
+    const tokyo = composeEmail(
+      baseInput({
+        stepKey: 'e1:s2',
+        body: '<p>x</p>',
+        senderTimeZone: 'Asia/Tokyo',
+        previous: asPrevious(first, times[0] as string),
+      }),
+    );
     expect(tokyo.text).toContain('On Mon, May 4, 2026 at 3:30 PM, Bob Rep <bob@seller.example> wrote:');
   });
 
@@ -125,16 +179,26 @@ describe('a chain of four emails', () => {
     const email = composeEmail(baseInput({ stepKey: 'e1:s2', body: '<p>Bump</p>', previous: outside }));
     expect(email.inReplyTo).toBeNull();
     expect(email.references).toEqual([]);
-    expect(email.html).toContain('<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex"><p>Prepared for Ada </p></blockquote>');
+    expect(email.html).toContain(
+      '<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex"><p>Prepared for Ada </p></blockquote>',
+    );
     expect(email.text).toContain('> Prepared for Ada');
     expect(email.subject).toBe('Re: Intro for Ada');
   });
 
   it('sanitises a quoted body that did not come from the product', () => {
     const email = composeEmail(
-      baseInput({ body: '<p>Bump</p>', previous: { ...asPrevious(first, times[0] as string), html: '<p onclick="x()">Old</p><style>p{}</style>' } }),
+      baseInput({
+        body: '<p>Bump</p>',
+        previous: {
+          ...asPrevious(first, times[0] as string),
+          html: '<p onclick="x()">Old</p><style>p{}</style>',
+        },
+      }),
     );
-    expect(email.html).toContain('<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex"><p>Old</p></blockquote>');
+    expect(email.html).toContain(
+      '<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex"><p>Old</p></blockquote>',
+    );
   });
 });
 
@@ -155,12 +219,28 @@ describe('attribution dates', () => {
   });
 
   it('refuses a previous email without a usable sent time', () => {
-    const previous: PreviousEmail = { subject: 'x', html: '<p>x</p>', sentAt: new Date('not a date'), from: { name: '', address: bob.Email }, messageId: '<a@x>' };
-    expect(() => composeEmail(baseInput({ previous }))).toThrow(expect.objectContaining({ code: 'MAIL.INVALID_PREVIOUS_EMAIL', stage: 'quote' }));
+    const previous: PreviousEmail = {
+      subject: 'x',
+      html: '<p>x</p>',
+      sentAt: new Date('not a date'),
+      from: { name: '', address: bob.Email },
+      messageId: '<a@x>',
+    };
+    expect(() => composeEmail(baseInput({ previous }))).toThrow(
+      expect.objectContaining({ code: 'MAIL.INVALID_PREVIOUS_EMAIL', stage: 'quote' }),
+    );
   });
 
   it('refuses an unknown time zone with a stable code', () => {
-    const previous: PreviousEmail = { subject: 'x', html: '<p>x</p>', sentAt: new Date(), from: { name: '', address: bob.Email }, messageId: '<a@x>' };
-    expect(() => composeEmail(baseInput({ senderTimeZone: 'Mars/Olympus', previous }))).toThrow(expect.objectContaining({ code: 'MAIL.INVALID_TIME_ZONE' }));
+    const previous: PreviousEmail = {
+      subject: 'x',
+      html: '<p>x</p>',
+      sentAt: new Date(),
+      from: { name: '', address: bob.Email },
+      messageId: '<a@x>',
+    };
+    expect(() => composeEmail(baseInput({ senderTimeZone: 'Mars/Olympus', previous }))).toThrow(
+      expect.objectContaining({ code: 'MAIL.INVALID_TIME_ZONE' }),
+    );
   });
 });

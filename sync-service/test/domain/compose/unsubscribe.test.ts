@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { composeEmail, signUnsubscribeToken, verifyUnsubscribeToken } from '../../../src/domain/compose/index.ts';
+import {
+  composeEmail,
+  signUnsubscribeToken,
+  verifyUnsubscribeToken,
+} from '../../../src/domain/compose/index.ts';
 import { isCanonicalSafeHtml } from '../../../src/domain/compose/htmlPolicy.ts';
 import { baseInput } from './fixtures.ts';
 
 const secret = 'a-long-enough-test-secret';
-const claims = { personId: '003000000000001AAA', campaignId: 'a01000000000001', enrollmentId: 'a02000000000001' };
+const claims = {
+  personId: '003000000000001AAA',
+  campaignId: 'a01000000000001',
+  enrollmentId: 'a02000000000001',
+};
 
 describe('unsubscribe tokens', () => {
   const token = signUnsubscribeToken(claims, secret);
@@ -47,14 +55,20 @@ describe('one-click unsubscribe in composed emails', () => {
   });
 
   it('adds a mailto when configured', () => {
-    const email = composeEmail(baseInput({ unsubscribe: { ...unsubscribe, mailto: 'unsubscribe@seller.example' } }));
-    expect(email.headers['List-Unsubscribe']).toMatch(/^<https:\/\/sync\.seller\.example\/u\/[^>]+>, <mailto:unsubscribe@seller\.example\?subject=unsubscribe%20[^>]+>$/);
+    const email = composeEmail(
+      baseInput({ unsubscribe: { ...unsubscribe, mailto: 'unsubscribe@seller.example' } }),
+    );
+    expect(email.headers['List-Unsubscribe']).toMatch(
+      /^<https:\/\/sync\.seller\.example\/u\/[^>]+>, <mailto:unsubscribe@seller\.example\?subject=unsubscribe%20[^>]+>$/,
+    );
   });
 
   it('adds a footer link only when asked, under the body and above any quote', () => {
     expect(composeEmail(baseInput({ unsubscribe })).html).not.toContain('Unsubscribe');
     const email = composeEmail(baseInput({ unsubscribe: { ...unsubscribe, footer: true } }));
-    expect(email.html).toMatch(/<p style="font-size:12px;color:#888888"><a href="https:\/\/sync\.seller\.example\/u\/[^"]+">Unsubscribe<\/a><\/p>$/);
+    expect(email.html).toMatch(
+      /<p style="font-size:12px;color:#888888"><a href="https:\/\/sync\.seller\.example\/u\/[^"]+">Unsubscribe<\/a><\/p>$/,
+    );
     expect(email.text).toMatch(/\n\nUnsubscribe <https:\/\/sync\.seller\.example\/u\/\S+>$/);
     expect(isCanonicalSafeHtml(email.html)).toBe(true);
   });
@@ -70,9 +84,15 @@ describe('the HMAC used for signing', () => {
     const { fastHmacSha256 } = await import('../../../src/domain/compose/unsubscribeToken.ts');
     const fc = (await import('fast-check')).default;
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), fc.string({ maxLength: 300, unit: 'grapheme' }), (secret, message) => {
-        expect(fastHmacSha256(secret, message).equals(createHmac('sha256', secret).update(message).digest())).toBe(true);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }),
+        fc.string({ maxLength: 300, unit: 'grapheme' }),
+        (secret, message) => {
+          expect(
+            fastHmacSha256(secret, message).equals(createHmac('sha256', secret).update(message).digest()),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

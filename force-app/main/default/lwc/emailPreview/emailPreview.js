@@ -7,28 +7,28 @@
 import { splitOnMergeFields, resolveMergeField } from 'c/planningEngine';
 
 function escapeHtml(text) {
-    return String(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+  return String(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function render(text, context, stage, problems, html) {
-    return splitOnMergeFields(String(text ?? ''))
-        .map((part) => {
-            if (typeof part === 'string') {
-                return part;
-            }
-            try {
-                const value = resolveMergeField(part, context, stage);
-                return html ? escapeHtml(value) : value;
-            } catch (error) {
-                problems.push(error.message);
-                return part.token;
-            }
-        })
-        .join('');
+  return splitOnMergeFields(String(text ?? ''))
+    .map((part) => {
+      if (typeof part === 'string') {
+        return part;
+      }
+      try {
+        const value = resolveMergeField(part, context, stage);
+        return html ? escapeHtml(value) : value;
+      } catch (error) {
+        problems.push(error.message);
+        return part.token;
+      }
+    })
+    .join('');
 }
 
 /**
@@ -37,9 +37,9 @@ function render(text, context, stage, problems, html) {
  * Returns { subject, body, problems } where problems are the engine's messages.
  */
 export function renderEmailPreview(step, { recipient, recipientObject, sender }) {
-    const context = { recipientObject, recipient: recipient ?? {}, sender: sender ?? {} };
-    const problems = [];
-    const subject = render(step?.subject, context, 'subject', problems, false);
-    const body = render(step?.body, context, 'body', problems, true);
-    return { subject, body, problems: [...new Set(problems)] };
+  const context = { recipientObject, recipient: recipient ?? {}, sender: sender ?? {} };
+  const problems = [];
+  const subject = render(step?.subject, context, 'subject', problems, false);
+  const body = render(step?.body, context, 'body', problems, true);
+  return { subject, body, problems: [...new Set(problems)] };
 }

@@ -6,11 +6,11 @@ import { reduceErrors } from 'c/ldsUtils';
  * announced to screen readers. `errors` in; no events out.
  */
 export default class ErrorPanel extends LightningElement {
-    /** Heading shown above the messages. */
-    @api friendlyMessage = 'Something went wrong.';
-    @api errors;
+  /** Heading shown above the messages. */
+  @api friendlyMessage = 'Something went wrong.';
+  @api errors;
 
-    get messages() {
-        return reduceErrors(this.errors).map((text, index) => ({ key: `${index}`, text }));
-    }
+  get messages() {
+    return reduceErrors(this.errors).map((text, index) => ({ key: `${index}`, text }));
+  }
 }

@@ -149,7 +149,8 @@ var ZoneRules = class {
       if (y >= this.coveredFromYear && y <= this.coveredToYear) continue;
       transitions.push(...this.transitionsOfYear(y));
     }
-    for (let i = 0; i < this.transitionAt.length; i++) transitions.push([this.transitionAt[i], this.offsetAfter[i]]);
+    for (let i = 0; i < this.transitionAt.length; i++)
+      transitions.push([this.transitionAt[i], this.offsetAfter[i]]);
     transitions.sort((a, b) => a[0] - b[0]);
     this.transitionAt = transitions.map(([at]) => at);
     this.offsetAfter = transitions.map(([, offset]) => offset);
@@ -261,9 +262,17 @@ function parseInstant(text) {
   const match = INSTANT.exec(text.trim());
   if (!match) return null;
   const [, year, month, day, hour, minute, second = "0", fraction = "", zone = "Z"] = match;
-  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const wall = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second)
+  );
   const check = new Date(wall);
-  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day) || Number(hour) > 23) return null;
+  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day) || Number(hour) > 23)
+    return null;
   const millis = fraction === "" ? 0 : Math.floor(Number(`0${fraction}`) * 1e3);
   if (zone.toUpperCase() === "Z") return wall + millis;
   const sign = zone.startsWith("-") ? -1 : 1;
@@ -402,23 +411,37 @@ function validateCampaign(campaign) {
     if (typeof step.id !== "string" || step.id === "") {
       problems.push(problem("CAMPAIGN.MISSING_STEP_ID", `Step ${name}: the step has no id`));
     } else if (seenIds.has(step.id)) {
-      problems.push(problem("CAMPAIGN.DUPLICATE_STEP_ID", `Step ${name}: the id is used by another step`, step.id));
+      problems.push(
+        problem("CAMPAIGN.DUPLICATE_STEP_ID", `Step ${name}: the id is used by another step`, step.id)
+      );
     } else {
       seenIds.add(step.id);
     }
     const at = (code, text) => problems.push(problem(code, `Step ${name}: ${text}`, step.id));
     const dayOk = Number.isInteger(step.day) && step.day >= 1;
     const orderOk = Number.isInteger(step.order) && step.order >= 0;
-    if (!dayOk) at("CAMPAIGN.INVALID_DAY", `Day__c must be a whole number from 1, got ${JSON.stringify(step.day)}`);
-    if (!orderOk) at("CAMPAIGN.INVALID_ORDER", `Order__c must be a whole number from 0, got ${JSON.stringify(step.order)}`);
+    if (!dayOk)
+      at("CAMPAIGN.INVALID_DAY", `Day__c must be a whole number from 1, got ${JSON.stringify(step.day)}`);
+    if (!orderOk)
+      at(
+        "CAMPAIGN.INVALID_ORDER",
+        `Order__c must be a whole number from 0, got ${JSON.stringify(step.order)}`
+      );
     if (dayOk && orderOk) {
       const position = `${step.day}/${step.order}`;
       const other = seenPositions.get(position);
-      if (other !== void 0) at("CAMPAIGN.DUPLICATE_POSITION", `Day ${step.day}, Order ${step.order} is also step ${other}'s position`);
+      if (other !== void 0)
+        at(
+          "CAMPAIGN.DUPLICATE_POSITION",
+          `Day ${step.day}, Order ${step.order} is also step ${other}'s position`
+        );
       else seenPositions.set(position, name);
     }
     if (!STEP_TYPES.includes(step.type)) {
-      at("CAMPAIGN.UNKNOWN_STEP_TYPE", `unknown Type__c ${JSON.stringify(step.type)} (expected ${STEP_TYPES.join(", ")})`);
+      at(
+        "CAMPAIGN.UNKNOWN_STEP_TYPE",
+        `unknown Type__c ${JSON.stringify(step.type)} (expected ${STEP_TYPES.join(", ")})`
+      );
     } else if (step.type === "Email") {
       problems.push(...validateEmailOption(step, name, steps));
     }
@@ -434,21 +457,33 @@ function validateEmailOption(step, name, steps) {
     return problems;
   }
   if (!SEND_OPTIONS.includes(option)) {
-    at("CAMPAIGN.UNKNOWN_SEND_OPTION", `unknown Send_Option__c ${JSON.stringify(option)} (expected ${SEND_OPTIONS.join(", ")})`);
+    at(
+      "CAMPAIGN.UNKNOWN_SEND_OPTION",
+      `unknown Send_Option__c ${JSON.stringify(option)} (expected ${SEND_OPTIONS.join(", ")})`
+    );
     return problems;
   }
   const isFirst = firstEmailStep(validPositions(steps)) === step;
   if (isFirst && LATER_ONLY.has(option)) {
-    at("CAMPAIGN.OPTION_NOT_FOR_FIRST_EMAIL", `${option} is not available for the first email step (it has no previous email)`);
+    at(
+      "CAMPAIGN.OPTION_NOT_FOR_FIRST_EMAIL",
+      `${option} is not available for the first email step (it has no previous email)`
+    );
   }
   if (!isFirst && FIRST_ONLY.has(option)) {
-    at("CAMPAIGN.OPTION_ONLY_FOR_FIRST_EMAIL", `${option} is only available for the first email step (the first step of Day 1)`);
+    at(
+      "CAMPAIGN.OPTION_ONLY_FOR_FIRST_EMAIL",
+      `${option} is only available for the first email step (the first step of Day 1)`
+    );
   }
   if (option === "At_Time") {
     if (step.sendTime === void 0 || step.sendTime === null || step.sendTime === "") {
       at("CAMPAIGN.MISSING_SEND_TIME", "Send_Time__c is required for At_Time");
     } else if (typeof step.sendTime !== "string" || parseTimeOfDay(step.sendTime) === null) {
-      at("CAMPAIGN.INVALID_SEND_TIME", `Send_Time__c ${JSON.stringify(step.sendTime)} is not a time of day (HH:mm)`);
+      at(
+        "CAMPAIGN.INVALID_SEND_TIME",
+        `Send_Time__c ${JSON.stringify(step.sendTime)} is not a time of day (HH:mm)`
+      );
     }
   }
   return problems;
@@ -460,13 +495,28 @@ function validateSettings(campaign) {
   const problems = [];
   const { defaultSendTime, taskExpiryDays, onTaskExpiry } = campaign;
   if (defaultSendTime !== void 0 && defaultSendTime !== null && (typeof defaultSendTime !== "string" || parseTimeOfDay(defaultSendTime) === null)) {
-    problems.push(problem("CAMPAIGN.INVALID_DEFAULT_SEND_TIME", `Default_Send_Time__c ${JSON.stringify(defaultSendTime)} is not a time of day (HH:mm)`));
+    problems.push(
+      problem(
+        "CAMPAIGN.INVALID_DEFAULT_SEND_TIME",
+        `Default_Send_Time__c ${JSON.stringify(defaultSendTime)} is not a time of day (HH:mm)`
+      )
+    );
   }
   if (taskExpiryDays !== void 0 && taskExpiryDays !== null && !(Number.isInteger(taskExpiryDays) && taskExpiryDays >= 0)) {
-    problems.push(problem("CAMPAIGN.INVALID_TASK_EXPIRY", `Task_Expiry_Days__c must be a whole number from 0, got ${JSON.stringify(taskExpiryDays)}`));
+    problems.push(
+      problem(
+        "CAMPAIGN.INVALID_TASK_EXPIRY",
+        `Task_Expiry_Days__c must be a whole number from 0, got ${JSON.stringify(taskExpiryDays)}`
+      )
+    );
   }
   if (onTaskExpiry !== void 0 && onTaskExpiry !== null && !ON_TASK_EXPIRY.includes(onTaskExpiry)) {
-    problems.push(problem("CAMPAIGN.UNKNOWN_ON_TASK_EXPIRY", `unknown On_Task_Expiry__c ${JSON.stringify(onTaskExpiry)} (expected ${ON_TASK_EXPIRY.join(", ")})`));
+    problems.push(
+      problem(
+        "CAMPAIGN.UNKNOWN_ON_TASK_EXPIRY",
+        `unknown On_Task_Expiry__c ${JSON.stringify(onTaskExpiry)} (expected ${ON_TASK_EXPIRY.join(", ")})`
+      )
+    );
   }
   return problems;
 }
@@ -513,17 +563,30 @@ function checkPlanInput(input) {
   const compiled = compileCampaign(input.campaign);
   const problems = compiled.problems.length > 0 ? [...compiled.problems] : [];
   if (typeof input.timeZone !== "string" || !isValidTimeZone(input.timeZone)) {
-    problems.push(problem("PLAN.UNKNOWN_TIME_ZONE", `Unknown time zone ${JSON.stringify(input.timeZone)} (expected an IANA name such as Europe/Paris)`));
+    problems.push(
+      problem(
+        "PLAN.UNKNOWN_TIME_ZONE",
+        `Unknown time zone ${JSON.stringify(input.timeZone)} (expected an IANA name such as Europe/Paris)`
+      )
+    );
   }
   if (!isInstant(input.launchedAt)) {
-    problems.push(problem("PLAN.INVALID_INSTANT", `Launch moment ${String(input.launchedAt)} is not an instant`));
+    problems.push(
+      problem("PLAN.INVALID_INSTANT", `Launch moment ${String(input.launchedAt)} is not an instant`)
+    );
   }
   const sendAt = input.sendAt ?? null;
   if (sendAt !== null && !isInstant(sendAt)) {
     problems.push(problem("PLAN.INVALID_INSTANT", `Send At ${String(sendAt)} is not an instant`));
   }
   if (sendAt === null && compiled.firstEmail?.option === "Choose_At_Launch") {
-    problems.push(problem("PLAN.MISSING_SEND_AT", `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`, compiled.firstEmail.id));
+    problems.push(
+      problem(
+        "PLAN.MISSING_SEND_AT",
+        `Step ${compiled.firstEmail.id}: Send At is required at launch for Choose_At_Launch`,
+        compiled.firstEmail.id
+      )
+    );
   }
   if (input.holidays) problems.push(...checkHolidays(input.holidays));
   if (input.progress) problems.push(...checkProgress(input, compiled));
@@ -537,7 +600,9 @@ function checkHolidays(holidays) {
   const problems = [];
   for (const date of holidays) {
     if (typeof date !== "string" || parseIsoDate(date) === null) {
-      problems.push(problem("PLAN.INVALID_HOLIDAY", `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`));
+      problems.push(
+        problem("PLAN.INVALID_HOLIDAY", `Holiday ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`)
+      );
     }
   }
   checkedHolidays.set(holidays, problems);
@@ -554,17 +619,35 @@ function checkProgress(input, compiled) {
     }
     for (const [name, value] of Object.entries(facts)) {
       if (value !== void 0 && value !== null && !isInstant(value)) {
-        problems.push(problem("PLAN.INVALID_INSTANT", `Step ${stepId}: ${name} ${String(value)} is not an instant`, stepId));
+        problems.push(
+          problem(
+            "PLAN.INVALID_INSTANT",
+            `Step ${stepId}: ${name} ${String(value)} is not an instant`,
+            stepId
+          )
+        );
       }
     }
     const taskFacts = ["completedAt", "expiredAt", "taskOpenedAt"];
     for (const name of taskFacts) {
       if (facts[name] != null && !step.isTask) {
-        problems.push(problem("PLAN.NOT_A_TASK", `Step ${stepId}: ${name} given, but the step is not a task (it is an automatic email)`, stepId));
+        problems.push(
+          problem(
+            "PLAN.NOT_A_TASK",
+            `Step ${stepId}: ${name} given, but the step is not a task (it is an automatic email)`,
+            stepId
+          )
+        );
       }
     }
     if (facts.sentAt != null && !step.isEmail) {
-      problems.push(problem("PLAN.NOT_AN_EMAIL", `Step ${stepId}: sentAt given, but the step is a ${step.definition.type}, not an email`, stepId));
+      problems.push(
+        problem(
+          "PLAN.NOT_AN_EMAIL",
+          `Step ${stepId}: sentAt given, but the step is a ${step.definition.type}, not an email`,
+          stepId
+        )
+      );
     }
   }
   return problems;
@@ -575,11 +658,15 @@ function checkPauses(input) {
   pauses.forEach((pause, index) => {
     const resumedAt = pause.resumedAt ?? null;
     if (!isInstant(pause.pausedAt) || resumedAt !== null && !isInstant(resumedAt)) {
-      problems.push(problem("PLAN.INVALID_PAUSE", `Pause ${index + 1}: pausedAt and resumedAt must be instants`));
+      problems.push(
+        problem("PLAN.INVALID_PAUSE", `Pause ${index + 1}: pausedAt and resumedAt must be instants`)
+      );
     } else if (resumedAt !== null && resumedAt < pause.pausedAt) {
       problems.push(problem("PLAN.INVALID_PAUSE", `Pause ${index + 1}: resumed before it was paused`));
     } else if (resumedAt === null && index < pauses.length - 1) {
-      problems.push(problem("PLAN.INVALID_PAUSE", `Pause ${index + 1}: never resumed, yet another pause follows`));
+      problems.push(
+        problem("PLAN.INVALID_PAUSE", `Pause ${index + 1}: never resumed, yet another pause follows`)
+      );
     } else if (resumedAt !== null && index < pauses.length - 1 && pauses[index + 1].pausedAt < resumedAt) {
       problems.push(problem("PLAN.INVALID_PAUSE", `Pause ${index + 1}: overlaps the next pause`));
     }
@@ -668,7 +755,8 @@ var EnrollmentWalk = class {
     const sentAt = facts.sentAt ?? null;
     let at = this.sendMoment(step);
     while (this.applyPauses(sentAt ?? at)) at = this.sendMoment(step);
-    if (this.release && at < this.release.at) at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
+    if (this.release && at < this.release.at)
+      at = this.zone.instantOf(this.release.day, this.zone.minuteOf(at));
     if (at < this.floor) at = this.floor;
     let state;
     if (sentAt !== null) {
@@ -723,7 +811,10 @@ var EnrollmentWalk = class {
     while (this.applyPauses(doneAt ?? Infinity)) due = this.dateOfPosition(step.day - 1 + this.shift);
     if (this.release && due < this.release.expiryDay) due = this.release.day;
     if (this.floor > -Infinity) due = Math.max(due, this.zone.dayOf(this.floor));
-    const expiresAt = this.zone.instantOf(this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1, 0);
+    const expiresAt = this.zone.instantOf(
+      this.calendar.addCampaignDays(due, this.campaign.taskExpiryDays) + 1,
+      0
+    );
     const opensFrom = step.day === 1 && due === this.day1 ? this.input.launchedAt : this.zone.instantOf(due, 0);
     const item = {
       stepId: step.id,
@@ -781,7 +872,10 @@ var EnrollmentWalk = class {
         this.held = true;
         break;
       }
-      const begun = this.calendar.campaignDaysBetween(this.zone.dayOf(pause.pausedAt), this.zone.dayOf(resumedAt));
+      const begun = this.calendar.campaignDaysBetween(
+        this.zone.dayOf(pause.pausedAt),
+        this.zone.dayOf(resumedAt)
+      );
       this.shift += begun;
       this.floor = Math.max(this.floor, resumedAt);
       this.nextPause++;
@@ -838,7 +932,10 @@ function resumed(input, at) {
   const pauses = input.pauses ?? [];
   const open = pauses.findIndex((pause) => pause.resumedAt == null);
   if (open < 0) throw new PlanError([problem("PLAN.INVALID_PAUSE", "Resume: the campaign is not paused")]);
-  return replan({ ...input, pauses: pauses.map((pause, index) => index === open ? { ...pause, resumedAt: at } : pause) });
+  return replan({
+    ...input,
+    pauses: pauses.map((pause, index) => index === open ? { ...pause, resumedAt: at } : pause)
+  });
 }
 function stepsEdited(input, steps) {
   const progress = input.progress ?? {};
@@ -852,7 +949,9 @@ function stepsEdited(input, steps) {
 }
 function hasAnyFact(facts) {
   if (!facts) return false;
-  return [facts.sentAt, facts.completedAt, facts.expiredAt, facts.skippedAt, facts.taskOpenedAt].some((value) => value != null);
+  return [facts.sentAt, facts.completedAt, facts.expiredAt, facts.skippedAt, facts.taskOpenedAt].some(
+    (value) => value != null
+  );
 }
 function withFacts(input, stepId, facts) {
   const progress = { ...input.progress, [stepId]: { ...input.progress?.[stepId], ...facts } };
@@ -865,23 +964,44 @@ function requireStep(input, stepId, kind) {
   const compiled = compileCampaign(input.campaign);
   if (compiled.problems.length > 0) throw new PlanError(compiled.problems);
   const step = compiled.byId.get(stepId);
-  if (!step) throw new PlanError([problem("PLAN.UNKNOWN_STEP", `Step ${stepId}: no such step in the campaign`, stepId)]);
+  if (!step)
+    throw new PlanError([
+      problem("PLAN.UNKNOWN_STEP", `Step ${stepId}: no such step in the campaign`, stepId)
+    ]);
   if (kind === "task" && !isTaskStep(step.definition)) {
-    throw new PlanError([problem("PLAN.NOT_A_TASK", `Step ${stepId}: not a task (it is an automatic email)`, stepId)]);
+    throw new PlanError([
+      problem("PLAN.NOT_A_TASK", `Step ${stepId}: not a task (it is an automatic email)`, stepId)
+    ]);
   }
   if (kind === "email" && !step.isEmail) {
-    throw new PlanError([problem("PLAN.NOT_AN_EMAIL", `Step ${stepId}: not an email (it is a ${step.definition.type})`, stepId)]);
+    throw new PlanError([
+      problem("PLAN.NOT_AN_EMAIL", `Step ${stepId}: not an email (it is a ${step.definition.type})`, stepId)
+    ]);
   }
 }
 
 // sync-service/src/domain/holidays.ts
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
 var INSTANCES = { First: 1, Second: 2, Third: 3, Fourth: 4, Last: -1 };
 var WEEKDAYS_MASK = 2 + 4 + 8 + 16 + 32;
 function expandHolidays(records, range, options = {}) {
   const from = parseIsoDate(range.from);
   const to = parseIsoDate(range.to);
-  if (from === null || to === null) throw new RangeError(`Holiday range ${range.from}…${range.to}: expected YYYY-MM-DD dates`);
+  if (from === null || to === null)
+    throw new RangeError(`Holiday range ${range.from}…${range.to}: expected YYYY-MM-DD dates`);
   const days = /* @__PURE__ */ new Set();
   for (const record of records) {
     if (record.IsAllDay === false && !options.includePartialDays) continue;
@@ -998,7 +1118,14 @@ function mergeFieldsIn(text) {
   return splitOnMergeFields(text).filter((part) => typeof part !== "string");
 }
 function requiredFields(texts) {
-  const required = { recipient: [], Contact: [], Lead: [], User: [], Organization: [], unknown: [] };
+  const required = {
+    recipient: [],
+    Contact: [],
+    Lead: [],
+    User: [],
+    Organization: [],
+    unknown: []
+  };
   const listFor = {
     recipient: required.recipient,
     contact: required.Contact,
@@ -1024,20 +1151,34 @@ function lookup(record, key) {
   return void 0;
 }
 function unresolved(field, stage, why) {
-  throw new ComposeError("MAIL.UNRESOLVED_MERGE_FIELD", `${stage}: merge field ${field.token} ${why}`, stage, field.token);
+  throw new ComposeError(
+    "MAIL.UNRESOLVED_MERGE_FIELD",
+    `${stage}: merge field ${field.token} ${why}`,
+    stage,
+    field.token
+  );
 }
 function resolveMergeField(field, context, stage) {
   let record;
   switch (field.source) {
     case null:
-      return unresolved(field, stage, "names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)");
+      return unresolved(
+        field,
+        stage,
+        "names an object the composer does not know (use Recipient, Sender, Organization, Contact, Lead, Account or User)"
+      );
     case "recipient":
       record = context.recipient;
       break;
     case "contact":
     case "lead": {
       const wanted = field.source === "contact" ? "Contact" : "Lead";
-      if (context.recipientObject !== wanted) return unresolved(field, stage, `needs a ${wanted} but the recipient is a ${context.recipientObject}`);
+      if (context.recipientObject !== wanted)
+        return unresolved(
+          field,
+          stage,
+          `needs a ${wanted} but the recipient is a ${context.recipientObject}`
+        );
       record = context.recipient;
       break;
     }
@@ -1046,15 +1187,26 @@ function resolveMergeField(field, context, stage) {
       break;
     case "organization":
       record = context.organization;
-      if (record === void 0) return unresolved(field, stage, "cannot be resolved: no organization record was provided");
+      if (record === void 0)
+        return unresolved(field, stage, "cannot be resolved: no organization record was provided");
       break;
   }
   let value = record;
   for (let i = 0; i < field.path.length; i++) {
     if (value === null) return "";
-    if (typeof value !== "object") return unresolved(field, stage, `cannot be resolved: ${field.path.slice(0, i).join(".")} is not a relationship`);
+    if (typeof value !== "object")
+      return unresolved(
+        field,
+        stage,
+        `cannot be resolved: ${field.path.slice(0, i).join(".")} is not a relationship`
+      );
     value = lookup(value, field.path[i]);
-    if (value === void 0) return unresolved(field, stage, `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join(".")}`);
+    if (value === void 0)
+      return unresolved(
+        field,
+        stage,
+        `cannot be resolved: the record has no field ${field.path.slice(0, i + 1).join(".")}`
+      );
   }
   if (value === null) return "";
   if (typeof value === "string") return value;
