@@ -10,11 +10,14 @@ function page(title: string, body: string): string {
 }
 
 export function confirmationPage(): string {
-  // action="" posts to the page's own URL, token included, with the RFC 8058 body.
+  // With no action the form posts to the page's own URL, token included, with the RFC 8058 body
+  // (an empty action="" is not valid HTML); confirm=1
+  // tells the route the person pressed this button, so it redirects to a GET (no resubmission).
   return page(
     'Unsubscribe',
     '<h1>Unsubscribe</h1><p>Stop receiving these emails?</p>' +
-      '<form method="post" action=""><input type="hidden" name="List-Unsubscribe" value="One-Click">' +
+      '<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">' +
+      '<input type="hidden" name="confirm" value="1">' +
       '<button type="submit">Unsubscribe</button></form>',
   );
 }

@@ -1,8 +1,12 @@
 // The one-click unsubscribe endpoint (RFC 8058) behind the List-Unsubscribe URL of every email.
 //   POST /u/<token>  — what Gmail, Yahoo and Apple Mail send for "Unsubscribe"
-//                      (body List-Unsubscribe=One-Click, no cookies): the person is opted out.
+//                      (body List-Unsubscribe=One-Click, no cookies): the person is opted out,
+//                      and the answer is a plain 200 page.
 //   GET  /u/<token>  — a person following the link: a confirmation page whose button POSTs.
 //                      GET never opts out, because link scanners and previewers fetch URLs.
+//   The page's own form adds confirm=1: that POST opts out too, then answers 303 See Other to
+//   GET /u/<token>?done=1 (POST/Redirect/GET), so a reload or Back never resubmits the form.
+//   done=1 only changes the page's words; it calls nothing, so a prefetched URL is harmless.
 // The token is the only authority (unsubscribeToken.ts): a forged or altered one is refused.
 // A plain node:http handler; the service mounts it as a route of its HTTP server and wires
 // the port to the org (HasOptedOutOfEmail = true, the enrollment ended as Unsubscribed).
@@ -42,13 +46,16 @@ function reply(res: ServerResponse, status: number, html: string, extra: Record<
   res.end(html);
 }
 
-async function drain(req: IncomingMessage): Promise<boolean> {
+/** The urlencoded body, or null when it is larger than anything legitimate. */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
+  const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return false;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
   }
-  return true;
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
 /** Returns a route: true when it handled the request, false when the path is not its own. */
@@ -58,7 +65,7 @@ export function createUnsubscribeRoute(
   const prefix = options.pathPrefix ?? '/u/';
   const log = (options.logger ?? silentLogger).child({ component: 'unsubscribe' });
   return async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
     if (!path.startsWith(prefix)) return false;
     const token = path.slice(prefix.length);
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
@@ -68,16 +75,18 @@ export function createUnsubscribeRoute(
     // Cookies are never read: RFC 8058 POSTs carry none, and the token alone decides.
     const claims = verifyUnsubscribeToken(token, options.secrets);
     if (claims === null) {
-      if (req.method === 'POST') await drain(req);
+      if (req.method === 'POST') await readForm(req);
       log.warn({ method: req.method }, 'unsubscribe with an invalid token');
       reply(res, 404, invalidLinkPage());
       return true;
     }
     if (req.method !== 'POST') {
-      reply(res, 200, req.method === 'HEAD' ? '' : confirmationPage());
+      const done = new URLSearchParams(query).get('done') === '1';
+      reply(res, 200, req.method === 'HEAD' ? '' : done ? unsubscribedPage() : confirmationPage());
       return true;
     }
-    if (!(await drain(req))) {
+    const form = await readForm(req);
+    if (form === null) {
       reply(res, 413, invalidLinkPage());
       return true;
     }
@@ -92,6 +101,11 @@ export function createUnsubscribeRoute(
       { personId: claims.personId, campaignId: claims.campaignId, enrollmentId: claims.enrollmentId },
       'opted out',
     );
+    if (form.get('confirm') === '1') {
+      // Relative to /…/<token>, so it holds behind a proxy that rewrites the path prefix.
+      reply(res, 303, '', { location: `./${token}?done=1` });
+      return true;
+    }
     reply(res, 200, unsubscribedPage());
     return true;
   };

@@ -63,10 +63,12 @@ describe.skipIf(missing !== null)(
       // A mail scanner or link previewer fetching the URL must not unsubscribe anyone.
       expect(server.optOuts).toEqual([]);
 
-      expect(await pressButtonWithKeyboard(page)).toBe(200);
+      // POST/Redirect/GET: the press answers 303, and the page shown is a GET of the same link.
+      expect(await pressButtonWithKeyboard(page)).toBe(303);
 
       expect(server.optOuts).toEqual([ids]);
-      expect(page.url()).toBe(server.link);
+      expect(page.url()).toBe(`${server.link}?done=1`);
+      expect(server.requests).toEqual(['GET 200', 'POST 303', 'GET 200']);
       expect(await page.title()).toBe('Unsubscribed');
       expect(await visibleText(page)).toBe(
         'You are unsubscribed You will not receive further emails from this sender’s campaigns.',
@@ -74,28 +76,47 @@ describe.skipIf(missing !== null)(
       expect(await page.getByRole('button').count()).toBe(0);
     });
 
-    it('a reload or a second press shows the same confirmation, never an error', async () => {
+    it('a reload shows the same confirmation without sending the form again', async () => {
       await page.goto(server.link);
       await pressButtonWithKeyboard(page);
       expect(server.optOuts).toEqual([ids]);
 
-      // Reloading a POST result makes Chromium send the form again. The route is stateless and
-      // UnsubscribePort is idempotent by contract (the service's unsubscribePerson changes
-      // nothing the second time), so the repeat is harmless: same ids, same confirmation.
+      // The page after the press is a GET, so reloading it asks nothing ("resubmit the form?")
+      // and calls nothing: still one opt-out.
       const reloaded = await page.reload();
-      expect(reloaded?.request().method()).toBe('POST');
+      expect(reloaded?.request().method()).toBe('GET');
       expect(reloaded?.status()).toBe(200);
       expect(await visibleText(page)).toContain('You are unsubscribed');
+      expect(server.optOuts).toEqual([ids]);
 
-      // Back to the question (no-store: fetched again, still only a GET), and a second press.
+      // Back leads to the link's own page (no-store: fetched again, a GET, nothing called). A
+      // second press is harmless: UnsubscribePort is idempotent by contract (the service's
+      // unsubscribePerson changes nothing the second time): same ids, same confirmation.
       await page.goBack();
+      expect(page.url()).toBe(server.link);
       expect(await visibleText(page)).toContain('Stop receiving these emails?');
-      expect(await pressButtonWithKeyboard(page)).toBe(200);
+      expect(server.optOuts).toEqual([ids]);
+      expect(await pressButtonWithKeyboard(page)).toBe(303);
       expect(await visibleText(page)).toContain('You are unsubscribed');
 
-      // Every opt-out is this person's and came from a POST — none from opening the page.
-      expect(server.requests).toEqual(['GET 200', 'POST 200', 'POST 200', 'GET 200', 'POST 200']);
-      expect(server.optOuts).toEqual([ids, ids, ids]);
+      // Every opt-out is this person's and came from a POST — none from opening a page.
+      expect(server.requests).toEqual([
+        'GET 200',
+        'POST 303',
+        'GET 200',
+        'GET 200',
+        'GET 200',
+        'POST 303',
+        'GET 200',
+      ]);
+      expect(server.optOuts).toEqual([ids, ids]);
+    });
+
+    it('the "done" page opened on its own (a prefetch, a shared link) opts nobody out', async () => {
+      const opened = await page.goto(`${server.link}?done=1`);
+      expect(opened?.status()).toBe(200);
+      expect(await visibleText(page)).toContain('You are unsubscribed');
+      expect(server.optOuts).toEqual([]);
     });
 
     it.each([
@@ -105,6 +126,10 @@ describe.skipIf(missing !== null)(
         () => `${server.base}/u/${signUnsubscribeToken(claims, 'someone-elses-secret-0123')}`,
       ],
       ['a cut-off link', () => server.link.slice(0, -5)],
+      [
+        'a forged link marked done',
+        () => `${server.link.replace(claims.personId, '003000000000002')}?done=1`,
+      ],
     ])('%s gets a plain not-valid page and opts nobody out', async (_name, link) => {
       const opened = await page.goto(link());
       expect(opened?.status()).toBe(404);
@@ -129,9 +154,11 @@ describe.skipIf(missing !== null)(
       );
       expect(server.optOuts).toEqual([]);
 
+      // The error page is a POST result: reloading it sends the press again, which now works.
       server.failing = false;
       await page.reload();
       expect(await visibleText(page)).toContain('You are unsubscribed');
+      expect(page.url()).toBe(`${server.link}?done=1`);
       expect(server.optOuts).toEqual([ids]);
     });
   },

@@ -6,7 +6,11 @@ import { signUnsubscribeToken } from '../../src/domain/compose/index.ts';
 import { createUnsubscribeRoute, type UnsubscribePort } from '../../src/http/unsubscribeRoute.ts';
 
 const secret = 'unsubscribe-route-secret-0123';
-const claims = { personId: '003000000000001', campaignId: 'a01000000000001', enrollmentId: 'a02000000000001' };
+const claims = {
+  personId: '003000000000001',
+  campaignId: 'a01000000000001',
+  enrollmentId: 'a02000000000001',
+};
 const token = signUnsubscribeToken(claims, secret);
 
 let server: Server;
@@ -66,16 +70,64 @@ describe('one-click unsubscribe endpoint', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();
-    expect(html).toContain('<form method="post" action="">');
+    expect(html).toContain('<form method="post">');
     expect(html).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
+    expect(html).toContain('<input type="hidden" name="confirm" value="1">');
     expect(html).not.toContain('<script');
     expect(optOuts).toEqual([]);
   });
 
-  it('and the page’s button does opt out', async () => {
-    const res = await oneClick(`/u/${token}`, { origin: base, referer: `${base}/u/${token}` });
-    expect(res.status).toBe(200);
+  it('and the page’s button opts out, then redirects to a GET that only says so', async () => {
+    const res = await fetch(`${base}/u/${token}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: base,
+        referer: `${base}/u/${token}`,
+      },
+      body: 'List-Unsubscribe=One-Click&confirm=1',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!, `${base}/u/${token}`).href;
+    expect(location).toBe(`${base}/u/${token}?done=1`);
     expect(optOuts).toHaveLength(1);
+
+    const done = await fetch(location);
+    expect(done.status).toBe(200);
+    expect(done.headers.get('cache-control')).toBe('no-store');
+    const html = await done.text();
+    expect(html).toContain('You are unsubscribed');
+    expect(html).not.toContain('<form');
+    expect(optOuts).toHaveLength(1); // the GET, fetched any number of times, calls nothing
+    await fetch(location);
+    expect(optOuts).toHaveLength(1);
+  });
+
+  it('keeps the redirect relative to the token, whatever the path prefix', async () => {
+    const route = createUnsubscribeRoute({
+      port: { optOut: async () => {} },
+      secrets: [secret],
+      pathPrefix: '/mail/u/',
+    });
+    const other = createServer(async (req, res) => void (await route(req, res)));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const res = await fetch(`${otherBase}/mail/u/${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'confirm=1',
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(303);
+      expect(new URL(res.headers.get('location')!, `${otherBase}/mail/u/${token}`).pathname).toBe(
+        `/mail/u/${token}`,
+      );
+    } finally {
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 
   it.each([
@@ -88,6 +140,7 @@ describe('one-click unsubscribe endpoint', () => {
     expect(post.status).toBe(404);
     expect(await post.text()).toContain('This link is not valid');
     expect((await fetch(`${base}/u/${bad}`)).status).toBe(404);
+    expect((await fetch(`${base}/u/${bad}?done=1`)).status).toBe(404);
     expect(optOuts).toEqual([]);
   });
 
