@@ -9,7 +9,7 @@ import type { MailTransport } from '../app/dispatch/mailDelivery.ts';
 import type { HttpRoute } from '../http/httpServer.ts';
 import { JsforceDeliveryOrg } from '../salesforce/jsforceDeliveryOrg.ts';
 import type { DispatcherSlot, ServiceContext, ServiceExtensions } from './serviceContext.ts';
-import { unsubscribeRoute } from './unsubscribeRoute.ts';
+import { createUnsubscribeRoute } from '../http/unsubscribeRoute.ts';
 
 export interface DispatchSettings {
   transport: MailTransport;
@@ -68,11 +68,20 @@ export function dispatchExtensions(
     },
     createRoutes(context: ServiceContext, created: DispatcherSlot | null): HttpRoute[] {
       if (!settings.unsubscribe || !slot || created !== slot) return [];
+      const dispatcher = slot.dispatcher;
+      const path = new URL(settings.unsubscribe.baseUrl).pathname;
       return [
-        unsubscribeRoute({
-          path: new URL(settings.unsubscribe.baseUrl).pathname,
+        createUnsubscribeRoute({
+          port: {
+            async optOut(personId, campaignId, enrollmentId) {
+              const result = await dispatcher.unsubscribe({ personId, campaignId, enrollmentId });
+              // Not recorded: the route answers 503 with Retry-After, and the person can press again.
+              if (!result.optedOut)
+                throw new Error(`Enrollment ${enrollmentId}: the opt-out was not recorded`);
+            },
+          },
           secrets: [settings.unsubscribe.secret],
-          dispatcher: slot.dispatcher,
+          pathPrefix: path.endsWith('/') ? path : `${path}/`,
           logger: context.logger,
         }),
       ];
