@@ -39,7 +39,12 @@ export function summarize(input: SummaryInput): Summary {
   const automatic = new Set(['Choose_At_Launch', 'At_Time', 'Same_Time_As_Previous', 'Thread_Previous']);
   const taskSteps = input.steps.filter((s) => !automatic.has(optionOf.get(String(s.Step__c)) ?? ''));
   const count = (status: string) => taskSteps.filter((s) => s.Status__c === status).length;
-  const campaignTasks = input.tasks.filter((t) => t.Campaign_Step_Key__c && t.Type !== 'Email');
+  // Tasks the rep worked: those of task steps (Step_Key__c = enrollment id + ':' + step id), not
+  // the completed Tasks that log automatic emails.
+  const campaignTasks = input.tasks.filter((t) => {
+    const stepId = String(t.Campaign_Step_Key__c ?? '').split(':')[1];
+    return stepId !== undefined && !automatic.has(optionOf.get(stepId) ?? '');
+  });
 
   const lines = [
     '',
@@ -57,7 +62,7 @@ export function summarize(input: SummaryInput): Summary {
     `  expired                  ${String(count('Expired')).padStart(3)}`,
     '',
     input.apiCalls
-      ? `API calls: ${input.apiCalls.service} by the sync service (${input.apiCalls.total} in all, with the scripted rep and the timeline).`
+      ? `API calls: ${input.apiCalls.service} by the sync service (${input.apiCalls.total} in all, with the scripted rep's).`
       : 'API calls: not counted (a real org; see its API usage in Setup).',
     `Messages: ${input.messages} .eml files in ${input.mailDir}`,
     '',
