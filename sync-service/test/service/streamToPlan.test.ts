@@ -62,4 +62,31 @@ describe.each(storeDialects())('sync service on %s: stream → plan', (dialect) 
     expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Status__c: 'Active' });
     await waitFor(async () => service.context.metrics.get('plans_written_total') >= 1, 'the plan counted');
   });
+
+  it('reads an empty Send At on a Choose_At_Launch campaign as "start now" (the first email at launch)', async () => {
+    const campaign = await createCampaign(org.screen, {
+      steps: [
+        { key: 'intro', day: 1, order: 1, type: 'Email', sendOption: 'Choose_At_Launch' },
+        { key: 'follow', day: 2, order: 1, type: 'Email', sendOption: 'Same_Time_As_Previous' },
+      ],
+    });
+    const contact = await createContact(org.screen);
+    const launchedAt = org.clock.now();
+    const enrollmentId = await enroll(org.screen, {
+      campaignId: campaign.id,
+      personId: contact,
+      ownerId: org.emulator.repUserId,
+      launchedAt,
+      sendAt: null,
+    });
+    const steps = await waitFor(async () => {
+      const records = await enrollmentSteps(org.screen, enrollmentId);
+      return records.length === 2 && records;
+    }, 'the plan of a "start now" launch');
+    const intro = steps.find((s) => s.Step__c === campaign.stepIds.intro)!;
+    // The launch moment, to the second (plans keep whole seconds).
+    expect(Math.abs(Date.parse(String(intro.Scheduled_At__c)) - launchedAt)).toBeLessThan(1000);
+    expect(intro.Error__c ?? null).toBeNull();
+    expect(await enrollmentRecord(org.screen, enrollmentId)).toMatchObject({ Status__c: 'Active' });
+  });
 });

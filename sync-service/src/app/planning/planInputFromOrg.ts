@@ -2,6 +2,7 @@
 // and the service's remembered input (step definitions already acted on, pauses). The planner
 // decides everything else; this only translates field values into its terms.
 import {
+  firstEmailStep,
   planEnrollment,
   stepsEdited,
   isTaskStep,
@@ -145,11 +146,12 @@ export function planFromFacts(facts: EnrollmentFacts): PlannedEnrollment {
   const stepsById = new Map(campaign.steps.map((s) => [s.id, s]));
   for (const step of facts.remembered?.campaign.steps ?? [])
     if (!stepsById.has(step.id)) stepsById.set(step.id, step);
+  const launchedAt = instantOf(facts.enrollment.Launched_At__c) ?? instantOf(facts.enrollment.CreatedDate)!;
   const input: PlanInput = {
     campaign,
     timeZone: facts.timeZone,
-    launchedAt: instantOf(facts.enrollment.Launched_At__c) ?? instantOf(facts.enrollment.CreatedDate)!,
-    sendAt: instantOf(facts.enrollment.Send_At__c),
+    launchedAt,
+    sendAt: sendAtOf(facts.enrollment, campaign, launchedAt),
     progress: progressFrom(facts.enrollmentSteps, stepsById),
     pauses: pausesFrom(facts),
     ...(campaign.skipHolidays && facts.holidays ? { holidays: facts.holidays } : {}),
@@ -159,6 +161,15 @@ export function planFromFacts(facts: EnrollmentFacts): PlannedEnrollment {
     return stepsEdited(base, campaign.steps);
   }
   return { input, plan: planEnrollment(input) };
+}
+
+/** The rep's Send At. An empty one means "start now" when the first email is Choose_At_Launch
+ * (DESIGN §3, who writes what): the screens leave it empty for "start now", so it is the launch
+ * moment — the planner itself insists on an explicit Send At for that option. */
+function sendAtOf(enrollment: EnrollmentRecord, campaign: Campaign, launchedAt: number): number | null {
+  const chosen = instantOf(enrollment.Send_At__c);
+  if (chosen !== null) return chosen;
+  return firstEmailStep(campaign.steps)?.sendOption === 'Choose_At_Launch' ? launchedAt : null;
 }
 
 /** The input as remembered in the store: holidays are org data, re-read, not remembered. */
