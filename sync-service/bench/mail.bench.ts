@@ -32,7 +32,13 @@ const bodies = [1, 2, 3, 4].map(
 const sender = { Name: 'Bob Rep', Email: 'bob@seller.example', Title: 'Account Executive' };
 
 function chain(n: number, keepText: boolean): ComposedEmail[] {
-  const recipient = { Name: `Person ${n}`, FirstName: `Ada${n}`, Email: `p${n}@prospect.example`, Title: 'VP Sales', Account: { Name: `Acme ${n}` } };
+  const recipient = {
+    Name: `Person ${n}`,
+    FirstName: `Ada${n}`,
+    Email: `p${n}@prospect.example`,
+    Title: 'VP Sales',
+    Account: { Name: `Acme ${n}` },
+  };
   const emails: ComposedEmail[] = [];
   let previous: ComposedEmail | null = null;
   for (let step = 0; step < 4; step++) {
@@ -75,7 +81,10 @@ function composeRate(keepText: boolean): { wall: number; cpu: number } {
   while (performance.now() - start < SECONDS * 1000) chain(1000 + chains++, keepText);
   const cpu = process.cpuUsage(cpuStart);
   const emails = chains * 4;
-  return { wall: emails / ((performance.now() - start) / 1000), cpu: emails / ((cpu.user + cpu.system) / 1e6) };
+  return {
+    wall: emails / ((performance.now() - start) / 1000),
+    cpu: emails / ((cpu.user + cpu.system) / 1e6),
+  };
 }
 
 async function startServer(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
@@ -115,8 +124,12 @@ async function main(): Promise<void> {
   console.log(`composing 4-step chains for ${SECONDS}s each …`);
   const composedKept = composeRate(true);
   const composedDerived = composeRate(false);
-  console.log(`composed (previous text kept):    ${Math.round(composedKept.wall)} emails/s wall-clock, ${Math.round(composedKept.cpu)} per CPU second`);
-  console.log(`composed (previous text derived): ${Math.round(composedDerived.wall)} emails/s wall-clock, ${Math.round(composedDerived.cpu)} per CPU second`);
+  console.log(
+    `composed (previous text kept):    ${Math.round(composedKept.wall)} emails/s wall-clock, ${Math.round(composedKept.cpu)} per CPU second`,
+  );
+  console.log(
+    `composed (previous text derived): ${Math.round(composedDerived.wall)} emails/s wall-clock, ${Math.round(composedDerived.cpu)} per CPU second`,
+  );
 
   const emails: ComposedEmail[] = [];
   for (let n = 0; emails.length < DELIVERIES; n++) emails.push(...chain(50_000 + n, true));
@@ -124,7 +137,14 @@ async function main(): Promise<void> {
   const relay = { host: '127.0.0.1', port: server.port };
   const sentAt = new Date('2026-05-04T06:30:00Z');
 
-  const bare = nodemailer.createTransport({ pool: true, ...relay, secure: false, ignoreTLS: true, maxConnections: CONNECTIONS, maxMessages: 100 });
+  const bare = nodemailer.createTransport({
+    pool: true,
+    ...relay,
+    secure: false,
+    ignoreTLS: true,
+    maxConnections: CONNECTIONS,
+    maxMessages: 100,
+  });
   const ceilingRun = () =>
     runConcurrently(emails.length, async (i) => {
       const email = emails[i] as ComposedEmail;
@@ -140,14 +160,20 @@ async function main(): Promise<void> {
         headers: { ...email.headers },
       });
     });
-  const transport = new SmtpTransport({ relay: { ...relay }, maxConnections: CONNECTIONS, maxMessagesPerConnection: 100 });
+  const transport = new SmtpTransport({
+    relay: { ...relay },
+    maxConnections: CONNECTIONS,
+    maxMessagesPerConnection: 100,
+  });
   const oursRun = () =>
     runConcurrently(emails.length, async (i) => {
       const outcome = await transport.send(emails[i] as ComposedEmail, sentAt);
       if (outcome.kind !== 'accepted') throw new Error(`not accepted: ${outcome.kind}`);
     });
 
-  console.log(`delivering ${emails.length} emails per run, ${CONNECTIONS} connections, ${IN_FLIGHT} in flight …`);
+  console.log(
+    `delivering ${emails.length} emails per run, ${CONNECTIONS} connections, ${IN_FLIGHT} in flight …`,
+  );
   const ceiling: number[] = [];
   const ours: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -155,7 +181,8 @@ async function main(): Promise<void> {
     ours.push(await oursRun());
   }
   // Median of alternating rounds: on a shared machine single runs swing by ±50 %.
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   console.log(`ceiling (bare nodemailer pool): ${ceiling.map(Math.round).join(', ')} emails/s`);
   console.log(`SmtpTransport:                  ${ours.map(Math.round).join(', ')} emails/s`);
 
@@ -164,7 +191,12 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mail-bench-'));
   const ledger = new SqliteSendLedger(path.join(dir, 'ledger.sqlite'));
   const flowRate = await runConcurrently(emails.length, async (i) => {
-    const report = await deliverEmail(emails[i] as ComposedEmail, { transport, ledger, now: () => sentAt, sleep: async () => {} });
+    const report = await deliverEmail(emails[i] as ComposedEmail, {
+      transport,
+      ledger,
+      now: () => sentAt,
+      sleep: async () => {},
+    });
     if (report.status !== 'Sent') throw new Error(`not sent: ${report.status}`);
   });
   ledger.close();
@@ -177,15 +209,23 @@ async function main(): Promise<void> {
 
   const ratio = median(ours) / median(ceiling);
   const fmt = (n: number) => `${Math.round(n).toLocaleString('en-US')} emails/s`;
-  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   recordBenchmark({
     id: 'mail',
     title: 'Mail: composition and delivery',
     figures: [
       ['composed, 4-step chains (previous text kept), wall-clock', fmt(composedKept.wall)],
       ['composed, 4-step chains (previous text kept), per CPU second', fmt(composedKept.cpu)],
-      ['composed, 4-step chains (previous text derived from its HTML), wall-clock', fmt(composedDerived.wall)],
-      ['composed, 4-step chains (previous text derived from its HTML), per CPU second', fmt(composedDerived.cpu)],
+      [
+        'composed, 4-step chains (previous text derived from its HTML), wall-clock',
+        fmt(composedDerived.wall),
+      ],
+      [
+        'composed, 4-step chains (previous text derived from its HTML), per CPU second',
+        fmt(composedDerived.cpu),
+      ],
       [`delivered through SmtpTransport (median of ${ROUNDS})`, fmt(median(ours))],
       [`bare nodemailer pooled loop, same server (ceiling, median of ${ROUNDS})`, fmt(median(ceiling))],
       ['SmtpTransport / ceiling', `${(ratio * 100).toFixed(0)} %`],

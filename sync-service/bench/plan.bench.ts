@@ -7,10 +7,26 @@ import { recordBenchmark } from './recordBenchmark.ts';
 const PEOPLE = 100_000;
 const ROUNDS = 3;
 const ZONES = [
-  'Europe/Paris', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata',
-  'Pacific/Chatham', 'America/Mexico_City', 'Asia/Tehran', 'America/Los_Angeles', 'America/Chicago',
-  'America/Sao_Paulo', 'Asia/Tokyo', 'Asia/Singapore', 'Pacific/Auckland', 'Africa/Cairo',
-  'Europe/Berlin', 'Asia/Dubai', 'America/St_Johns', 'Asia/Kathmandu', 'UTC',
+  'Europe/Paris',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/Mexico_City',
+  'Asia/Tehran',
+  'America/Los_Angeles',
+  'America/Chicago',
+  'America/Sao_Paulo',
+  'Asia/Tokyo',
+  'Asia/Singapore',
+  'Pacific/Auckland',
+  'Africa/Cairo',
+  'Europe/Berlin',
+  'Asia/Dubai',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'UTC',
 ];
 
 const campaign: Campaign = {
@@ -61,7 +77,11 @@ function round(): { wallSeconds: number; cpuSeconds: number; checksum: number } 
     if (person % 5000 === 0) sampleMemory();
   }
   const cpu = process.cpuUsage(cpuBefore);
-  return { wallSeconds: (performance.now() - began) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, checksum };
+  return {
+    wallSeconds: (performance.now() - began) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    checksum,
+  };
 }
 
 // Warm-up: zone transitions are computed once per zone and year, then cached; the JIT settles.
@@ -91,17 +111,33 @@ const load = loadavg()[0]!;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const GOAL = 1_000_000;
 
-console.log(`median ${Math.round(median).toLocaleString('en-US')} step-plans/s wall, best ${Math.round(best).toLocaleString('en-US')}; median ${Math.round(cpuMedian).toLocaleString('en-US')} per CPU second; load average ${load.toFixed(1)}`);
-console.log(`peak rss ${mib(peakRss)}, peak heapUsed ${mib(peakHeap)}, warm-up (20 zones, first 2,000 people) ${warmUpMs.toFixed(0)} ms`);
+console.log(
+  `median ${Math.round(median).toLocaleString('en-US')} step-plans/s wall, best ${Math.round(best).toLocaleString('en-US')}; median ${Math.round(cpuMedian).toLocaleString('en-US')} per CPU second; load average ${load.toFixed(1)}`,
+);
+console.log(
+  `peak rss ${mib(peakRss)}, peak heapUsed ${mib(peakHeap)}, warm-up (20 zones, first 2,000 people) ${warmUpMs.toFixed(0)} ms`,
+);
 
 recordBenchmark({
   id: 'plan',
   title: 'Planning engine: step-plans per second',
   figures: [
-    ['workload', `${PEOPLE.toLocaleString('en-US')} people × ${STEPS} steps, ${ZONES.length} time zones, launches over a year, one core`],
-    ['step-plans per CPU second (median of 3 rounds)', `${Math.round(cpuMedian).toLocaleString('en-US')} step-plans/s`],
-    ['step-plans per wall-clock second (median of 3 rounds)', `${Math.round(median).toLocaleString('en-US')} step-plans/s`],
-    ['step-plans per wall-clock second (best round)', `${Math.round(best).toLocaleString('en-US')} step-plans/s`],
+    [
+      'workload',
+      `${PEOPLE.toLocaleString('en-US')} people × ${STEPS} steps, ${ZONES.length} time zones, launches over a year, one core`,
+    ],
+    [
+      'step-plans per CPU second (median of 3 rounds)',
+      `${Math.round(cpuMedian).toLocaleString('en-US')} step-plans/s`,
+    ],
+    [
+      'step-plans per wall-clock second (median of 3 rounds)',
+      `${Math.round(median).toLocaleString('en-US')} step-plans/s`,
+    ],
+    [
+      'step-plans per wall-clock second (best round)',
+      `${Math.round(best).toLocaleString('en-US')} step-plans/s`,
+    ],
     ['peak RSS (sampled)', mib(peakRss)],
     ['peak heapUsed (sampled)', mib(peakHeap)],
     ['warm-up: zone transitions for 20 zones + first 2,000 people', `${warmUpMs.toFixed(0)} ms`],

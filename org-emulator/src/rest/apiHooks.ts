@@ -77,15 +77,13 @@ export function registerApiHooks(app: FastifyInstance, ctx: ServerContext): void
 function answerFault(reply: FastifyReply, fault: ActiveFault): FastifyReply {
   switch (fault.kind) {
     case 'UNABLE_TO_LOCK_ROW':
-      return reply
-        .status(400)
-        .send([
-          {
-            message: 'unable to obtain exclusive access to this record or 1 records',
-            errorCode: 'UNABLE_TO_LOCK_ROW',
-            fields: [],
-          },
-        ]);
+      return reply.status(400).send([
+        {
+          message: 'unable to obtain exclusive access to this record or 1 records',
+          errorCode: 'UNABLE_TO_LOCK_ROW',
+          fields: [],
+        },
+      ]);
     case 'INVALID_SESSION_ID':
       return sendError(reply, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     case 'SERVER_ERROR': {

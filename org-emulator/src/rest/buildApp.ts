@@ -55,14 +55,12 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
         .send([{ errorCode: 'UNSUPPORTED_MEDIA_TYPE', message: `Content type not supported` }]);
     if (status && status < 500)
       return reply.status(status).send([{ errorCode: 'INVALID_INPUT', message: error.message }]);
-    return reply
-      .status(500)
-      .send([
-        {
-          errorCode: 'UNKNOWN_EXCEPTION',
-          message: `An unexpected error occurred in the org emulator: ${error.message}`,
-        },
-      ]);
+    return reply.status(500).send([
+      {
+        errorCode: 'UNKNOWN_EXCEPTION',
+        message: `An unexpected error occurred in the org emulator: ${error.message}`,
+      },
+    ]);
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.status(404).send([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]),

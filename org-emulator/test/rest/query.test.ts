@@ -41,14 +41,12 @@ beforeAll(async () => {
     },
     { Campaign__c: campaignId, Day__c: 2, Order__c: 1, Type__c: 'Call' },
   ]);
-  await conn
-    .sobject('Campaign_Enrollment__c')
-    .create({
-      Campaign__c: campaignId,
-      Contact__c: contactIds[0],
-      Status__c: 'Active',
-      Launched_At__c: '2026-05-04T07:00:00Z',
-    });
+  await conn.sobject('Campaign_Enrollment__c').create({
+    Campaign__c: campaignId,
+    Contact__c: contactIds[0],
+    Status__c: 'Active',
+    Launched_At__c: '2026-05-04T07:00:00Z',
+  });
   await conn
     .sobject('Campaign_Enrollment__c')
     .create({ Campaign__c: campaignId, Contact__c: contactIds[2], Status__c: 'Paused' });

@@ -81,7 +81,8 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
     metrics,
     reconciler,
     replanning: {
-      afterSends: async (ids, preloaded) => void (await reconciler.reconcile(ids, preloaded?.length ? { preloaded } : {})),
+      afterSends: async (ids, preloaded) =>
+        void (await reconciler.reconcile(ids, preloaded?.length ? { preloaded } : {})),
     },
   };
   const taskDeps = {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { composeEmail } from '../../src/domain/compose/index.ts';
-import { EmailSimpleTransport, type EmailSimpleInput, type EmailSimpleResult, type OrgActions } from '../../src/mail/emailSimpleTransport.ts';
+import {
+  EmailSimpleTransport,
+  type EmailSimpleInput,
+  type EmailSimpleResult,
+  type OrgActions,
+} from '../../src/mail/emailSimpleTransport.ts';
 
 const email = composeEmail({
   stepKey: 'e:s',
@@ -27,8 +32,15 @@ function org(result: EmailSimpleResult | Error): OrgActions & { calls: EmailSimp
 describe('emailSimple transport', () => {
   it('sends the composed subject and HTML from the org-wide address', async () => {
     const actions = org({ isSuccess: true });
-    const transport = new EmailSimpleTransport(actions, { orgWideAddress: 'sales@seller.example', recipientIdFor: () => '00Q000000000001' });
-    expect(await transport.send(email)).toEqual({ kind: 'accepted', response: 'emailSimple: success', deliveredMessageId: null });
+    const transport = new EmailSimpleTransport(actions, {
+      orgWideAddress: 'sales@seller.example',
+      recipientIdFor: () => '00Q000000000001',
+    });
+    expect(await transport.send(email)).toEqual({
+      kind: 'accepted',
+      response: 'emailSimple: success',
+      deliveredMessageId: null,
+    });
     expect(actions.calls).toEqual([
       {
         emailAddresses: 'grace@navy.example',

@@ -35,7 +35,10 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
   const state = { connections: 0 };
   const server: SMTPServer = new SMTPServer({
     logger: false,
-    disabledCommands: [...(behaviour.starttls ? [] : ['STARTTLS']), ...(behaviour.credentials ? [] : ['AUTH'])],
+    disabledCommands: [
+      ...(behaviour.starttls ? [] : ['STARTTLS']),
+      ...(behaviour.credentials ? [] : ['AUTH']),
+    ],
     authOptional: !behaviour.credentials,
     allowInsecureAuth: true,
     size: 10 * 1024 * 1024,
@@ -44,7 +47,8 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
       callback();
     },
     onAuth(auth, _session, callback) {
-      const ok = auth.username === behaviour.credentials?.user && auth.password === behaviour.credentials?.pass;
+      const ok =
+        auth.username === behaviour.credentials?.user && auth.password === behaviour.credentials?.pass;
       if (ok) callback(null, { user: auth.username });
       else callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
     },
@@ -64,7 +68,9 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSe
         } else if (verdict === 'drop') {
           // The server has the whole message, and dies before saying so.
           messages.push(raw);
-          for (const connection of (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections) {
+          for (const connection of (
+            server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
+          ).connections) {
             if (connection.id === session.id) connection._socket.destroy();
           }
         } else {

@@ -48,12 +48,10 @@ export function registerTreeRoutes(app: FastifyInstance, ctx: ServerContext): vo
     } catch (error) {
       tx.rollback();
       if (!(error instanceof TreeInsertError)) throw error;
-      return reply
-        .status(400)
-        .send({
-          hasErrors: true,
-          results: [{ referenceId: error.referenceId, errors: [error.failure.toSaveError()] }],
-        });
+      return reply.status(400).send({
+        hasErrors: true,
+        results: [{ referenceId: error.referenceId, errors: [error.failure.toSaveError()] }],
+      });
     }
     tx.commit();
     return reply.status(201).send({ hasErrors: false, results: created });
