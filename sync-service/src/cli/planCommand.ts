@@ -127,6 +127,10 @@ export function runPlan(campaignPath: string, options: PlanOptions): { problems:
   if (!read.ok) return fail([...problems, ...read.problems]);
   const { campaign, timeZone: fileZone, holidays: fileHolidays } = read.file;
   const timeZone = options.tz ?? fileZone;
+  // A bad zone is reported with where it came from: the flag or the file.
+  const zoneSource = options.tz !== undefined ? `--tz ${options.tz}` : `${campaignPath}: timeZone`;
+  const describe = (p: { code: string; message: string }): string =>
+    p.code === 'PLAN.UNKNOWN_TIME_ZONE' ? `${zoneSource}: ${p.message} (${p.code})` : `${p.message} (${p.code})`;
   if (timeZone === undefined)
     problems.push(`no time zone: set "timeZone" in ${campaignPath} or pass --tz <zone>`);
 
@@ -148,7 +152,7 @@ export function runPlan(campaignPath: string, options: PlanOptions): { problems:
     // Without a launch moment the plan cannot be checked further; report what can be known.
     const zoneProblem =
       timeZone !== undefined && !isValidTimeZone(timeZone)
-        ? [`Unknown time zone ${JSON.stringify(timeZone)} (PLAN.UNKNOWN_TIME_ZONE)`]
+        ? [`${zoneSource}: Unknown time zone ${JSON.stringify(timeZone)} (PLAN.UNKNOWN_TIME_ZONE)`]
         : [];
     return fail([...problems, ...zoneProblem, ...compiled.problems.map((p) => `${p.message} (${p.code})`)]);
   }
@@ -161,7 +165,7 @@ export function runPlan(campaignPath: string, options: PlanOptions): { problems:
     sendAt,
     progress,
   };
-  problems.push(...checkPlanInput(input).map((p) => `${p.message} (${p.code})`));
+  problems.push(...checkPlanInput(input).map(describe));
   if (problems.length > 0) return fail(problems);
   return { problems, output: formatPlan(planEnrollment(input)) };
 }

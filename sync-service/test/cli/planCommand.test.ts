@@ -218,7 +218,7 @@ describe('sync-service plan', { timeout: 180_000 }, () => {
     {
       name: 'an unknown --tz',
       args: () => [example, '--launch', '2026-04-30T10:00:00Z', '--tz', 'Mars/Olympus'],
-      lines: [/Unknown time zone "Mars\/Olympus".*PLAN.UNKNOWN_TIME_ZONE/],
+      lines: [/^error: --tz Mars\/Olympus: Unknown time zone "Mars\/Olympus".*PLAN.UNKNOWN_TIME_ZONE/],
     },
     {
       name: 'a bad holiday',
