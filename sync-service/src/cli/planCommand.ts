@@ -130,7 +130,9 @@ export function runPlan(campaignPath: string, options: PlanOptions): { problems:
   // A bad zone is reported with where it came from: the flag or the file.
   const zoneSource = options.tz !== undefined ? `--tz ${options.tz}` : `${campaignPath}: timeZone`;
   const describe = (p: { code: string; message: string }): string =>
-    p.code === 'PLAN.UNKNOWN_TIME_ZONE' ? `${zoneSource}: ${p.message} (${p.code})` : `${p.message} (${p.code})`;
+    p.code === 'PLAN.UNKNOWN_TIME_ZONE'
+      ? `${zoneSource}: ${p.message} (${p.code})`
+      : `${p.message} (${p.code})`;
   if (timeZone === undefined)
     problems.push(`no time zone: set "timeZone" in ${campaignPath} or pass --tz <zone>`);
 
