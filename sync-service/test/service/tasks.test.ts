@@ -130,4 +130,30 @@ describe('sync service: tasks', () => {
     const [task] = await tasksOf(org.screen, `${enrollmentId}:${campaign.stepIds.call}`);
     expect(task).toMatchObject({ WhoId: lead, WhatId: null });
   });
+
+  it('titles a personal email task with field names, never a raw merge token', async () => {
+    const campaign = await createCampaign(org.screen, {
+      steps: [
+        {
+          key: 'email',
+          day: 1,
+          order: 1,
+          type: 'Email',
+          sendOption: 'Manual_Task',
+          subject: 'An idea for {!Contact.Account.Name}, {{{Recipient.FirstName}}}',
+        },
+      ],
+    });
+    const contact = await createContact(org.screen);
+    const enrollmentId = await enroll(org.screen, {
+      campaignId: campaign.id,
+      personId: contact,
+      ownerId: org.emulator.repUserId,
+      launchedAt: org.clock.now(),
+    });
+    await waitFor(async () => (await enrollmentSteps(org.screen, enrollmentId)).length === 1, 'the plan');
+    await service.tick();
+    const [task] = await tasksOf(org.screen, `${enrollmentId}:${campaign.stepIds.email}`);
+    expect(task).toMatchObject({ Type: 'Email', Subject: 'Email: An idea for [Account.Name], [FirstName]' });
+  });
 });

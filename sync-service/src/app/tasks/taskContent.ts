@@ -1,4 +1,5 @@
 // What a campaign step's Salesforce Task says: subject, type and description, from the step.
+import { templateTitle } from '../../domain/compose/index.ts';
 import type { CampaignStepRecord, EnrollmentRecord, OrgRecord } from '../ports/campaignOrg.ts';
 
 /** Task.Type values of a standard org. */
@@ -22,7 +23,8 @@ export function taskRecordFor(input: {
   dueDate: string;
 }): OrgRecord {
   const { enrollment, step } = input;
-  const label = step.Subject__c?.trim();
+  // The step's subject is a template: its merge fields are shown as field names, never raw.
+  const label = step.Subject__c ? templateTitle(step.Subject__c).trim() : undefined;
   const kind = DEFAULT_SUBJECT[step.Type__c] ?? 'Campaign task';
   const subject = step.Type__c === 'Email' ? `Email: ${label || kind}` : label ? `${kind}: ${label}` : kind;
   const record: OrgRecord = {

@@ -5,6 +5,7 @@ export {
   requiredFields,
   fieldsToQuery,
   mergeFieldsIn,
+  templateTitle,
   type RequiredFields,
   type RecipientObject,
   type SObjectValues,

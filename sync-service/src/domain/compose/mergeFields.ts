@@ -78,6 +78,24 @@ export function splitOnMergeFields(text: string): Array<string | MergeField> {
   return parts;
 }
 
+/**
+ * A template made readable where no person's values are at hand, e.g. a Task's subject written
+ * before the email is composed: each merge field becomes its field name in brackets
+ * (`An idea for {!Contact.Account.Name}` → `An idea for [Account.Name]`), so a rep never reads a
+ * raw merge token in Salesforce.
+ */
+export function templateTitle(text: string): string {
+  return splitOnMergeFields(text)
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const name = part.path.join('.');
+      if (part.source === 'sender') return `[Sender.${name}]`;
+      if (part.source === 'organization') return `[Organization.${name}]`;
+      return `[${name || part.token.replace(/[{}!]/g, '')}]`;
+    })
+    .join('');
+}
+
 export function mergeFieldsIn(text: string): MergeField[] {
   return splitOnMergeFields(text).filter((part): part is MergeField => typeof part !== 'string');
 }

@@ -4,6 +4,7 @@ import {
   ComposeError,
   fieldsToQuery,
   requiredFields,
+  templateTitle,
 } from '../../../src/domain/compose/index.ts';
 import { ada, baseInput } from './fixtures.ts';
 
@@ -161,5 +162,16 @@ describe('merge fields', () => {
       sender: ['Email', 'Name', 'TimeZoneSidKey', 'Title', 'Phone'],
       organization: [],
     });
+  });
+
+  it.each([
+    ['An idea for {!Contact.Account.Name}', 'An idea for [Account.Name]'],
+    ['Quick question, {{{Recipient.FirstName}}}', 'Quick question, [FirstName]'],
+    ['From {{{Sender.Name}}} at {!Organization.Name}', 'From [Sender.Name] at [Organization.Name]'],
+    ['{!Lead.Company} × {{{Foo.Bar}}}', '[Company] × [Bar]'],
+    ['No fields at all', 'No fields at all'],
+  ])('titles the template %j without raw tokens as %j', (template, title) => {
+    expect(templateTitle(template)).toBe(title);
+    expect(templateTitle(template)).not.toMatch(/\{\{\{|\{!/);
   });
 });
