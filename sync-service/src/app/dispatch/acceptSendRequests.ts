@@ -8,7 +8,6 @@ import type { Logger } from 'pino';
 import type { CampaignOrg } from '../ports/campaignOrg.ts';
 import type { DeliveryOrg, SendableStepRecord } from '../ports/deliveryOrg.ts';
 import type { PlanItem, PlanItemPatch, StepStatus, SyncStore } from '../ports/syncStore.ts';
-import { enrollmentsInGroups } from './sendingSnapshot.ts';
 
 /** Store states in which a Send_Requested record is stale news (in flight, or already out). */
 const IN_FLIGHT_OR_DONE: readonly StepStatus[] = [
@@ -63,10 +62,7 @@ export async function acceptSendRequests(
   // process): enough to send it; the re-plan after the send fills in the rest.
   if (missing.length > 0) {
     const enrollments = new Map(
-      (await enrollmentsInGroups(deps.org, [...new Set(missing.map((m) => m.Enrollment__c))])).map((e) => [
-        e.Id,
-        e,
-      ]),
+      (await deps.org.enrollments([...new Set(missing.map((m) => m.Enrollment__c))])).map((e) => [e.Id, e]),
     );
     const items: PlanItem[] = [];
     for (const record of missing) {

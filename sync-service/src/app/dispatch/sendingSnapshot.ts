@@ -41,7 +41,7 @@ export async function readSendingSnapshot(
   delivery: DeliveryOrg,
 ): Promise<SendJob[]> {
   const enrollmentIds = [...new Set(items.map((i) => i.enrollmentId))];
-  const enrollments = new Map((await enrollmentsInGroups(org, enrollmentIds)).map((e) => [e.Id, e]));
+  const enrollments = new Map((await org.enrollments(enrollmentIds)).map((e) => [e.Id, e]));
   const stepRecords = await delivery.sendableSteps(enrollmentIds);
   const campaignIds = [...new Set([...enrollments.values()].map((e) => e.Campaign__c))];
   const contents = campaignIds.length > 0 ? await delivery.stepContents(campaignIds) : [];
@@ -94,20 +94,6 @@ export async function readSendingSnapshot(
     };
   });
 }
-
-/** Asks for enrollments a few hundred ids at a time: each ask is one GET query, whose URL is
- * limited to 16 KB whatever the adapter's own chunk size. */
-export async function enrollmentsInGroups(
-  org: CampaignOrg,
-  ids: readonly string[],
-): Promise<EnrollmentRecord[]> {
-  const out: EnrollmentRecord[] = [];
-  for (let i = 0; i < ids.length; i += ENROLLMENT_IDS_PER_ASK)
-    out.push(...(await org.enrollments(ids.slice(i, i + ENROLLMENT_IDS_PER_ASK))));
-  return out;
-}
-
-const ENROLLMENT_IDS_PER_ASK = 500;
 
 export function personOf(enrollment: Pick<EnrollmentRecord, 'Contact__c' | 'Lead__c'>): string | null {
   return enrollment.Contact__c ?? enrollment.Lead__c ?? null;
