@@ -220,7 +220,7 @@ export class KyselyStore implements SyncStore {
       .where('kind', '=', request.kind)
       .where('status', 'in', [...request.statuses])
       .where(dueColumn, 'is not', null)
-      .where(dueColumn, '<=', request.now)
+      .where(dueColumn, '<=', request.dueBy ?? request.now)
       .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', request.now)]))
       .orderBy(dueColumn)
       .limit(request.limit);

@@ -74,6 +74,9 @@ export interface ClaimRequest {
   /** Which instant makes an item due: `dueAt` (sends, tasks to open) or `expiresAt` (expiry). */
   dueField: 'dueAt' | 'expiresAt';
   now: number;
+  /** Items due up to this instant are claimed (default `now`): the dispatcher looks a little
+   * ahead so it can prepare an email before its moment and send it on time. */
+  dueBy?: number;
   limit: number;
   /** Who claims: the lease holder until `now + leaseMs` or release. */
   owner: string;
