@@ -49,6 +49,29 @@ const RECONNECT = { attempts: Infinity, baseDelayMs: 500, maxDelayMs: 30_000 };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type FayeClient = any;
 
+/** Real ms to wait for the server to answer /meta/disconnect before closing anyway. */
+const DISCONNECT_GRACE_MS = 1_000;
+
+/** Faye re-sends an unanswered message (even /meta/disconnect) and re-tries a failed handshake
+ * every few seconds, for ever: a client we are done with would keep the process alive and keep
+ * knocking on the org. Turn its reconnect advice off, drop its pending retries, close its
+ * transport. (Faye has no public API for this; these are its own field names.) */
+function shutDownFayeClient(client: FayeClient): void {
+  try {
+    client._advice = { ...client._advice, reconnect: 'none' };
+    client._state = client.DISCONNECTED ?? client._state;
+    const dispatcher = client._dispatcher;
+    for (const envelope of dispatcher?._envelopes?.values?.() ?? []) {
+      clearTimeout(envelope.timer);
+      envelope.timer = null;
+    }
+    dispatcher?._envelopes?.clear?.();
+    dispatcher?.close?.();
+  } catch {
+    // a client already torn down
+  }
+}
+
 export class ChangeStreamSubscriber {
   private readonly log: Logger;
   private client: FayeClient = null;
@@ -102,19 +125,32 @@ export class ChangeStreamSubscriber {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.disconnect();
+    await this.disconnect();
     await this.draining;
   }
 
-  private disconnect(): void {
+  /** Says goodbye to the server (so it frees our client at once), then shuts the client down
+   * whether or not the goodbye was answered. */
+  private disconnect(): Promise<void> {
     const client = this.client;
     this.client = null;
     this.connected = false;
-    try {
-      client?.disconnect();
-    } catch {
-      // already gone
-    }
+    if (!client) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const close = () => {
+        clearTimeout(timer);
+        shutDownFayeClient(client);
+        resolve();
+      };
+      const timer = setTimeout(close, DISCONNECT_GRACE_MS);
+      try {
+        const goodbye = client.disconnect();
+        if (goodbye?.then) goodbye.then(close, close);
+        else close(); // never connected: nothing to say goodbye to
+      } catch {
+        close(); // already gone
+      }
+    });
   }
 
   private async connectWithBackoff(replayFrom: number): Promise<void> {
@@ -131,7 +167,7 @@ export class ChangeStreamSubscriber {
           );
           return this.restartFromNewEvents();
         }
-        this.disconnect();
+        await this.disconnect();
         const delay = backoffDelay(Math.min(attempt, 10), RECONNECT);
         this.log.warn({ attempt: attempt + 1, delayMs: delay, error: message }, 'subscribe failed, retrying');
         await this.options.clock.sleep(delay);
@@ -200,7 +236,7 @@ export class ChangeStreamSubscriber {
 
   /** The org no longer has events after our position: take new events, and let a sweep catch up. */
   private async restartFromNewEvents(): Promise<void> {
-    this.disconnect();
+    await this.disconnect();
     await this.options.store.clearReplayPosition(this.options.channel);
     this.lastEnqueued = null;
     await this.connectWithBackoff(-1);
@@ -217,7 +253,7 @@ export class ChangeStreamSubscriber {
     }
     this.rebuilding = (async () => {
       this.stats.rebuilds += 1;
-      this.disconnect();
+      await this.disconnect();
       for (let attempt = 0; !this.stopped; attempt += 1) {
         try {
           if (!replayRefused) await this.options.session.refresh();

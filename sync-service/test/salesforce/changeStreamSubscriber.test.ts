@@ -1,6 +1,8 @@
 // The CDC subscription against the emulator's Streaming API: the replay position is saved only
 // after a batch is applied, a restart resumes exactly after it, and a position the org no longer
 // keeps (outage past retention, refused replay id) is reported as a gap for the sweep.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectOrg, type OrgSession } from '../../src/salesforce/orgConnection.ts';
 import { ChangeStreamSubscriber, type StreamGapReason } from '../../src/salesforce/changeStreamSubscriber.ts';
@@ -126,4 +128,30 @@ describe('change stream subscriber', () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(s.status().rebuilds).toBeGreaterThanOrEqual(1);
   });
+});
+
+describe('change stream subscriber, stopped', () => {
+  it('lets the process exit even when the org went away first (no client left retrying)', async () => {
+    const script = fileURLToPath(new URL('../fixtures/stream/stopWhenOrgIsGone.ts', import.meta.url));
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exitCode = await new Promise<number | string>((resolve) => {
+      // Faye retries every 5 s for ever: a process still alive 20 s on has a client left over.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('still running after 20 s');
+      }, 20_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code ?? 'killed');
+      });
+    });
+    expect(output).toContain('stopped');
+    expect(exitCode).toBe(0);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
 });
