@@ -1,18 +1,26 @@
 // The SyncStore on kysely: the same queries for SQLite and PostgreSQL except where claiming due
-// work needs `FOR UPDATE SKIP LOCKED` (PostgreSQL); on SQLite the single UPDATE … RETURNING is
-// atomic on its own and the database file's write lock serialises claimers. Stream ownership is
-// an advisory lock on PostgreSQL and a lease row on SQLite (advisoryLockStreamOwnership.ts,
-// leaseStreamOwnership.ts).
+// work or write-back outbox entries needs `FOR UPDATE SKIP LOCKED` (PostgreSQL); on SQLite the
+// single UPDATE … RETURNING is atomic on its own and the database file's write lock serialises
+// claimers. Stream ownership is an advisory lock on PostgreSQL and a lease row on SQLite
+// (advisoryLockStreamOwnership.ts, leaseStreamOwnership.ts).
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type {
-  ClaimRequest,
-  EnrollmentState,
-  PlanItem,
-  PlanItemPatch,
-  ReplayPosition,
-  StreamOwnership,
-  StreamOwnershipRequest,
-  SyncStore,
+import {
+  FINISHED_STEP_STATUSES,
+  type ClaimRequest,
+  type EnrollmentState,
+  type NewWriteBack,
+  type PlanItem,
+  type PlanItemPatch,
+  type ReplayPosition,
+  type StepStatus,
+  type StreamOwnership,
+  type StreamOwnershipRequest,
+  type SyncStore,
+  type WriteBackClaimRequest,
+  type WriteBackEntry,
+  type WriteBackFailure,
+  type WriteBackOutboxDepth,
 } from '../app/ports/syncStore.ts';
 import type { Logger } from 'pino';
 import type { SendLedger } from '../mail/sendLedger.ts';
@@ -20,6 +28,7 @@ import type { StoreDatabase } from './schema.ts';
 import { KyselySendLedger } from './kyselySendLedger.ts';
 import { AdvisoryLockStreamOwnership } from './advisoryLockStreamOwnership.ts';
 import { LeaseStreamOwnership } from './leaseStreamOwnership.ts';
+import { writeBackEntryFromRow } from './writeBackRows.ts';
 import {
   PLAN_ITEM_DUE_COLUMN,
   enrollmentFromRow,
@@ -248,6 +257,126 @@ export class KyselyStore implements SyncStore {
         .where('lease_owner', '=', owner)
         .execute();
     }
+  }
+
+  async recordOutcomes(patches: PlanItemPatch[], writeBack: NewWriteBack | null): Promise<string | null> {
+    if (patches.length === 0 && !writeBack) return null;
+    const id = writeBack ? randomUUID() : null;
+    await this.db.transaction().execute(async (trx) => {
+      // The same per-item updates as updatePlanItems, inside this transaction.
+      for (const { stepKey, ...changes } of patches) {
+        const columns = planItemToColumns(changes);
+        if (Object.keys(columns).length === 0) continue;
+        await trx.updateTable('plan_item').set(columns).where('step_key', '=', stepKey).execute();
+      }
+      if (!writeBack || !id) return;
+      await trx
+        .insertInto('write_back_outbox')
+        .values({
+          id,
+          payload_json: JSON.stringify(writeBack.payload),
+          created_at: writeBack.at,
+          attempts: 1,
+          last_attempt_at: writeBack.at,
+          last_error: null,
+          next_attempt_at: null,
+          lease_owner: writeBack.owner,
+          lease_expires_at: writeBack.at + writeBack.leaseMs,
+        })
+        .execute();
+      const finished = new Map<string, StepStatus>();
+      for (const patch of patches)
+        if (patch.status && FINISHED_STEP_STATUSES.includes(patch.status))
+          finished.set(patch.stepKey, patch.status);
+      for (const batch of chunks([...finished], 300)) {
+        await trx
+          .insertInto('write_back_step')
+          .values(batch.map(([step_key, status]) => ({ entry_id: id, step_key, status })))
+          .execute();
+      }
+    });
+    return id;
+  }
+
+  async claimWriteBacks(request: WriteBackClaimRequest): Promise<WriteBackEntry[]> {
+    if (request.limit <= 0) return [];
+    const candidates = this.db
+      .selectFrom('write_back_outbox')
+      .select('id')
+      .where('created_at', '<=', request.createdBefore)
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', request.now)]))
+      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', request.now)]))
+      .orderBy('created_at')
+      .limit(request.limit);
+    const lockedCandidates = this.dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates;
+    const rows = await this.db
+      .updateTable('write_back_outbox')
+      .set((eb) => ({
+        lease_owner: request.owner,
+        lease_expires_at: request.now + request.leaseMs,
+        attempts: eb('attempts', '+', 1),
+        last_attempt_at: request.now,
+      }))
+      .where('id', 'in', lockedCandidates)
+      .returningAll()
+      .execute();
+    return rows
+      .map(writeBackEntryFromRow)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  async finishWriteBack(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('write_back_step').where('entry_id', '=', id).execute();
+      await trx.deleteFrom('write_back_outbox').where('id', '=', id).execute();
+    });
+  }
+
+  async failWriteBack(id: string, failure: WriteBackFailure): Promise<void> {
+    await this.db
+      .updateTable('write_back_outbox')
+      .set({
+        last_error: failure.error.slice(0, 4000),
+        next_attempt_at: failure.retryAt,
+        lease_owner: null,
+        lease_expires_at: null,
+        ...(failure.payload !== undefined ? { payload_json: JSON.stringify(failure.payload) } : {}),
+      })
+      .where('id', '=', id)
+      .where('lease_owner', '=', failure.owner)
+      .execute();
+  }
+
+  async writeBackOutcomes(stepKeys: string[]): Promise<Map<string, StepStatus>> {
+    const out = new Map<string, StepStatus>();
+    for (const batch of chunks([...new Set(stepKeys)])) {
+      const rows = await this.db
+        .selectFrom('write_back_step')
+        .innerJoin('write_back_outbox', 'write_back_outbox.id', 'write_back_step.entry_id')
+        .select(['write_back_step.step_key', 'write_back_step.status', 'write_back_outbox.created_at'])
+        .where('write_back_step.step_key', 'in', batch)
+        .orderBy('write_back_outbox.created_at')
+        .execute();
+      // The latest entry's status wins when two name the same step.
+      for (const row of rows) out.set(row.step_key, row.status as StepStatus);
+    }
+    return out;
+  }
+
+  async writeBackOutboxDepth(): Promise<WriteBackOutboxDepth> {
+    const row = await this.db
+      .selectFrom('write_back_outbox')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('pending'),
+        eb.fn.count<number>('last_error').as('failing'),
+        eb.fn.min('created_at').as('oldest'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      pending: Number(row.pending),
+      failing: Number(row.failing),
+      oldestCreatedAt: row.oldest === null ? null : Number(row.oldest),
+    };
   }
 
   async recordTaskId(stepKey: string, taskId: string, at: number): Promise<void> {

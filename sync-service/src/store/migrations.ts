@@ -134,6 +134,40 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_write_back_outbox': {
+    // The write-back outbox (issue 8): a dispatch batch's org writes, saved in the transaction
+    // that records its outcomes and kept until they land, so a crash or an unreachable org
+    // between "sent" and "written to the org" loses nothing. `write_back_step` names the steps
+    // whose finished status an entry still has to write, so the dispatcher never sends one again
+    // while the org shows it as still to send.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('write_back_outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('payload_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('last_attempt_at', 'bigint')
+        .addColumn('last_error', 'text')
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_expires_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('write_back_outbox_created')
+        .on('write_back_outbox')
+        .column('created_at')
+        .execute();
+      await db.schema
+        .createTable('write_back_step')
+        .addColumn('entry_id', 'text', (c) => c.notNull())
+        .addColumn('step_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('write_back_step_pk', ['entry_id', 'step_key'])
+        .execute();
+      await db.schema.createIndex('write_back_step_key').on('write_back_step').column('step_key').execute();
+    },
+  },
 };
 
 export const storeMigrations: MigrationProvider = {

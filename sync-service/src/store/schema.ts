@@ -79,6 +79,29 @@ export interface SendLedgerTable {
   detail: string | null;
 }
 
+/** One dispatch batch's org write-back not yet landed (see migration 0004). */
+export interface WriteBackOutboxTable {
+  id: string;
+  /** The batch as WriteBackBatch.toJSON() wrote it (versioned). */
+  payload_json: string;
+  created_at: number;
+  /** Attempts started, the batch's own first write included. */
+  attempts: number;
+  last_attempt_at: number | null;
+  last_error: string | null;
+  /** After a failed attempt: not tried again before this instant. */
+  next_attempt_at: number | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+}
+
+/** A step whose finished status (Sent, Failed, Cancelled …) an outbox entry still has to write. */
+export interface WriteBackStepTable {
+  entry_id: string;
+  step_key: string;
+  status: string;
+}
+
 export interface StoreDatabase {
   enrollment_state: EnrollmentStateTable;
   plan_item: PlanItemTable;
@@ -88,4 +111,6 @@ export interface StoreDatabase {
   named_lease: NamedLeaseTable;
   settings_cache: SettingsCacheTable;
   send_ledger: SendLedgerTable;
+  write_back_outbox: WriteBackOutboxTable;
+  write_back_step: WriteBackStepTable;
 }

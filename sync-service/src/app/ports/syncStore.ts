@@ -110,6 +110,56 @@ export interface StreamOwnershipRequest {
   ttlMs: number;
 }
 
+/** A dispatch batch's org write-back, kept in the store until it has landed (the write-back
+ * outbox): saved with the batch's outcomes in one transaction, deleted once written, replayed
+ * after a crash or while the org refuses it. */
+export interface WriteBackEntry {
+  id: string;
+  /** The batch as plain JSON (WriteBackBatch.toJSON(), which carries its format version). */
+  payload: unknown;
+  createdAt: number;
+  /** Attempts started so far; the batch's own write is the first. */
+  attempts: number;
+  lastAttemptAt: number | null;
+  lastError: string | null;
+}
+
+export interface NewWriteBack {
+  payload: unknown;
+  at: number;
+  /** The batch writes its entry back itself at once, so it holds it (a lease) meanwhile. */
+  owner: string;
+  leaseMs: number;
+}
+
+export interface WriteBackClaimRequest {
+  now: number;
+  /** Only entries created at or before this instant (a grace period for batches still writing). */
+  createdBefore: number;
+  owner: string;
+  leaseMs: number;
+  limit: number;
+}
+
+export interface WriteBackFailure {
+  /** Only the holder's failure is recorded (a lease lost to another instance stays theirs). */
+  owner: string;
+  error: string;
+  at: number;
+  /** Not tried again before this instant. */
+  retryAt: number;
+  /** What is still to write, when less than the whole entry; absent keeps the payload. */
+  payload?: unknown;
+}
+
+export interface WriteBackOutboxDepth {
+  /** Entries not yet written back. */
+  pending: number;
+  /** Of those, entries whose last attempt failed. */
+  failing: number;
+  oldestCreatedAt: number | null;
+}
+
 export interface SyncStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** The mail module's at-most-once ledger, in the same database. */
@@ -136,6 +186,22 @@ export interface SyncStore {
    * `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same item. */
   claimDue(request: ClaimRequest): Promise<PlanItem[]>;
   releaseClaims(stepKeys: string[], owner: string): Promise<void>;
+
+  /** Saves a dispatch batch's outcomes and its org write-back (if any) in one transaction, so
+   * neither exists without the other; returns the outbox entry's id. Patches that give a step a
+   * finished status are remembered with the entry (see `writeBackOutcomes`). */
+  recordOutcomes(patches: PlanItemPatch[], writeBack: NewWriteBack | null): Promise<string | null>;
+  /** Claims up to `limit` entries no one holds and not waiting for their retry moment, oldest
+   * first, counting an attempt on each. PostgreSQL uses `FOR UPDATE SKIP LOCKED`. */
+  claimWriteBacks(request: WriteBackClaimRequest): Promise<WriteBackEntry[]>;
+  /** The entry has landed: deletes it. */
+  finishWriteBack(id: string): Promise<void>;
+  /** Keeps the entry with its error (and what is left to write), releases it until `retryAt`. */
+  failWriteBack(id: string, failure: WriteBackFailure): Promise<void>;
+  /** Of the given steps, those whose finished status a pending entry has not written to the org
+   * yet, with that status: the org still shows them as before, so they must not be acted on. */
+  writeBackOutcomes(stepKeys: string[]): Promise<Map<string, StepStatus>>;
+  writeBackOutboxDepth(): Promise<WriteBackOutboxDepth>;
 
   recordTaskId(stepKey: string, taskId: string, at: number): Promise<void>;
   taskIdsFor(stepKey: string): Promise<string[]>;
