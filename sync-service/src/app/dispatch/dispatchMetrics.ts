@@ -1,5 +1,6 @@
 // The dispatcher's figures for /metrics (Prometheus text format): emails by final status, how
-// late emails went compared with their planned moment, and throughput. Kept here, without a
+// late emails went compared with their planned moment, throughput, and the write-back outbox
+// (batches whose outcomes have not all reached the org yet). Kept here, without a
 // metrics library, because the service has no shared registry yet; `render()` is what the
 // HTTP module appends to its own output.
 
@@ -17,6 +18,9 @@ export class DispatchMetrics {
   readonly latencies: number[] | null;
   /** The last sender-side failure (the admin page shows it through the heartbeat). */
   lastSenderFailure: { at: number; reply: string } | null = null;
+  /** The write-back outbox as the last replay pass saw it (replayWriteBacks.ts). */
+  private outbox = { pending: 0, failing: 0, oldestAgeSeconds: 0 };
+  private readonly replays = new Map<'landed' | 'kept', number>();
 
   constructor(options: { keepLatencies?: boolean } = {}) {
     this.latencies = options.keepLatencies ? [] : null;
@@ -40,6 +44,26 @@ export class DispatchMetrics {
     this.batches += 1;
     this.dispatched += emails;
     this.busyMs += elapsedMs;
+  }
+
+  /** Outbox entries not yet written back to the org, and how long the oldest has waited. */
+  setWriteBackOutbox(
+    depth: { pending: number; failing: number; oldestCreatedAt: number | null },
+    now: number,
+  ): void {
+    this.outbox = {
+      pending: depth.pending,
+      failing: depth.failing,
+      oldestAgeSeconds: depth.oldestCreatedAt === null ? 0 : Math.max(0, now - depth.oldestCreatedAt) / 1000,
+    };
+  }
+
+  countReplay(result: 'landed' | 'kept'): void {
+    this.replays.set(result, (this.replays.get(result) ?? 0) + 1);
+  }
+
+  writeBackOutbox(): { pending: number; failing: number; oldestAgeSeconds: number } {
+    return { ...this.outbox };
   }
 
   emailsByStatus(): Record<string, number> {
@@ -70,6 +94,18 @@ export class DispatchMetrics {
       '# HELP sync_dispatch_emails_per_second Emails dispatched per second of dispatch work.',
       '# TYPE sync_dispatch_emails_per_second gauge',
       `sync_dispatch_emails_per_second ${this.throughput().toFixed(2)}`,
+      '# HELP sync_write_back_outbox_pending Dispatch batches whose outcomes are not yet all written to the org.',
+      '# TYPE sync_write_back_outbox_pending gauge',
+      `sync_write_back_outbox_pending ${this.outbox.pending}`,
+      '# HELP sync_write_back_outbox_failing Of those, batches whose last write-back attempt failed.',
+      '# TYPE sync_write_back_outbox_failing gauge',
+      `sync_write_back_outbox_failing ${this.outbox.failing}`,
+      '# HELP sync_write_back_outbox_oldest_age_seconds How long the oldest pending write-back has waited.',
+      '# TYPE sync_write_back_outbox_oldest_age_seconds gauge',
+      `sync_write_back_outbox_oldest_age_seconds ${this.outbox.oldestAgeSeconds.toFixed(1)}`,
+      '# HELP sync_write_back_replays_total Replayed write-backs, by whether everything landed or some was kept.',
+      '# TYPE sync_write_back_replays_total counter',
+      ...[...this.replays].map(([result, n]) => `sync_write_back_replays_total{result="${result}"} ${n}`),
     ];
     return `${lines.join('\n')}\n`;
   }
