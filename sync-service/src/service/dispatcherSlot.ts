@@ -19,6 +19,8 @@ export interface DispatchSettings {
   /** Emails claimed per batch; 1,000 keeps a batch to one Composite call per kind of write. */
   batchSize?: number;
   sendConcurrency?: number;
+  /** Business ms ahead of its moment an email is re-read and composed, so a burst goes on time. */
+  prepareAheadMs?: number;
   /** Real ms between looks at the store when nothing was due (bounds lateness). */
   pollIntervalMs?: number;
   /** Business ms between polls for Command Center requests the stream may have missed. */
@@ -27,6 +29,10 @@ export interface DispatchSettings {
   /** Keep every lateness sample (benchmarks). */
   keepLatencies?: boolean;
 }
+
+/** Long enough to read and compose a full batch before its moment; short, because a change made
+ * in the org inside this window before an email's moment (an opt-out, an edit) is not seen. */
+export const DEFAULT_PREPARE_AHEAD_MS = 3_000;
 
 export type DispatchingSlot = DispatcherSlot & { dispatcher: Dispatcher; metrics: DispatchMetrics };
 
@@ -49,6 +55,11 @@ export function dispatchExtensions(
         replanning: context.replanning,
         owner: context.config.instanceId,
         leaseMs: context.config.intervals.leaseMs,
+        // Never so far ahead that a lease could run out before the email's moment.
+        prepareAheadMs: Math.min(
+          settings.prepareAheadMs ?? DEFAULT_PREPARE_AHEAD_MS,
+          context.config.intervals.leaseMs / 4,
+        ),
         batchSize: settings.batchSize ?? 1000,
         sendConcurrency: settings.sendConcurrency ?? 5,
         temporaryRetry: settings.temporaryRetry ?? { attempts: 5, backoffMs: 5 * 60_000 },

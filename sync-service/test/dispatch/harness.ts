@@ -75,11 +75,22 @@ export async function startMailbox() {
   };
 }
 
-export function manualClock(start = T0): Clock & { set(ms: number): void; advance(ms: number): void } {
+/** A clock the test moves. `sleepsAdvance`: a sleep moves it on by the time slept (and is
+ * recorded), as a dispatcher waiting for an email's moment would see real time pass. */
+export function manualClock(
+  start = T0,
+  options: { sleepsAdvance?: boolean } = {},
+): Clock & { set(ms: number): void; advance(ms: number): void; slept: number[] } {
   let now = start;
+  const slept: number[] = [];
   return {
     now: () => now,
-    sleep: async () => undefined,
+    slept,
+    sleep: async (ms) => {
+      if (!options.sleepsAdvance) return;
+      slept.push(ms);
+      now += Math.max(0, ms);
+    },
     set: (ms) => void (now = ms),
     advance: (ms) => void (now += ms),
   };
@@ -104,7 +115,9 @@ export interface DispatchWorld {
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 export const UNSUBSCRIBE_SECRET = 'test-unsubscribe-secret-0123456789';
 
-export async function startDispatchWorld(): Promise<DispatchWorld> {
+export async function startDispatchWorld(
+  options: { prepareAheadMs?: number; sleepsAdvance?: boolean } = {},
+): Promise<DispatchWorld> {
   const emulator = await startOrgEmulator({ seed: SAMPLE_PLAN, clock: { start: T0, factor: 0 } });
   const mailbox = await startMailbox();
   const session = await connectOrg(
@@ -122,7 +135,7 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
     },
     logger,
   );
-  const clock = manualClock();
+  const clock = manualClock(T0, { sleepsAdvance: options.sleepsAdvance ?? false });
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-'));
   const storeFile = path.join(dir, 'store.sqlite');
   const world = {
@@ -155,6 +168,7 @@ export async function startDispatchWorld(): Promise<DispatchWorld> {
       },
       owner: 'test-worker',
       leaseMs: 60_000,
+      prepareAheadMs: options.prepareAheadMs ?? 0,
       batchSize: 200,
       sendConcurrency: 2,
       temporaryRetry: { attempts: 3, backoffMs: 60_000 },

@@ -36,6 +36,7 @@ describe('the dispatcher inside the running service', () => {
   let mailbox: Awaited<ReturnType<typeof startMailbox>>;
   let service: RunningSyncService;
   let port: number;
+  let closeTransport: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
     emulator = await startOrgEmulator({ seed: SAMPLE_PLAN });
@@ -61,6 +62,7 @@ describe('the dispatcher inside the running service', () => {
       new SmtpTransport({ relay: { host: '127.0.0.1', port: mailbox.port } }),
       clock,
     );
+    closeTransport = () => transport.close();
     service = await startSyncService({
       config,
       clock,
@@ -75,6 +77,8 @@ describe('the dispatcher inside the running service', () => {
 
   afterAll(async () => {
     await service?.stop();
+    // The pooled SMTP connection stays open until closed, and the server waits for it.
+    await closeTransport();
     await mailbox?.close();
     await emulator?.stop();
   });

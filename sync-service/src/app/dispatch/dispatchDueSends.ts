@@ -1,6 +1,12 @@
-// The dispatch use case: claim the emails that are due (leases, so two workers never take the
-// same one), re-read them from the org in one batch, compose, send at most once, write every
-// outcome back in a few batched calls, then let the planner re-plan the followers of what went.
+// The dispatch use case: claim the emails that are due or about to be (leases, so two workers
+// never take the same one), re-read them from the org in one batch, compose, send each at its
+// moment and at most once, write every outcome back in a few batched calls, then let the planner
+// re-plan the followers of what went.
+//
+// Preparing a little ahead (`prepareAheadMs`) is what keeps a burst on time: a thousand emails
+// due in the same second are read and composed before that second, so only the SMTP exchanges
+// remain when it comes. The price is that a change made in the org inside that window (a few
+// seconds) is not seen; the window is kept short for that reason.
 //
 // At most once (DESIGN §2.5): an email is marked Sending in the store — durably, before any
 // byte goes to the SMTP server — and only an accepted reply makes it Sent. A worker that dies in
@@ -42,6 +48,8 @@ export interface DispatchDeps {
   /** This worker's name in leases. */
   owner: string;
   leaseMs: number;
+  /** Business ms ahead of its moment an email is claimed, re-read and composed (0: when due). */
+  prepareAheadMs?: number;
   batchSize: number;
   sendConcurrency: number;
   temporaryRetry: TemporaryRetry;
@@ -60,11 +68,13 @@ const REPLAN_GROUP = 500;
 
 export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchReport> {
   const started = deps.clock.now();
+  const dueBy = started + (deps.prepareAheadMs ?? 0);
   const items = await deps.store.claimDue({
     kind: 'send',
     statuses: SENDABLE_IN_STORE,
     dueField: 'dueAt',
     now: started,
+    dueBy,
     limit: deps.batchSize,
     owner: deps.owner,
     leaseMs: deps.leaseMs,
@@ -77,10 +87,10 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     const batch = new WriteBackBatch();
     const patches: PlanItemPatch[] = [];
     const ended: Array<{ enrollmentId: string; status: EndStatus }> = [];
-    const toSend: Array<{ job: SendJob; email: ComposedEmail }> = [];
+    const toSend: Outgoing[] = [];
 
     for (const job of jobs) {
-      const decision = decideSend(job, started);
+      const decision = decideSend(job, dueBy);
       const stepRecordId = job.record?.Id ?? null;
       switch (decision.kind) {
         case 'mirror':
@@ -127,7 +137,8 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
           break;
         case 'send':
           try {
-            toSend.push({ job, email: composeJob(job, deps.compose, started) });
+            const at = sendMomentOf(job, started);
+            toSend.push({ job, at, email: composeJob(job, deps.compose, at) });
           } catch (error) {
             if (!(error instanceof ComposeError)) throw error;
             patches.push({ stepKey: job.item.stepKey, status: 'Failed' });
@@ -147,33 +158,14 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       }
     }
 
-    // The ledger entry: durable before the first SMTP byte.
-    if (toSend.length > 0)
-      await deps.store.updatePlanItems(
-        toSend.map(({ job }) => ({ stepKey: job.item.stepKey, status: 'Sending' })),
-      );
-    // Each email's own moment: when its server answered (Sent_At__c and lateness are per email).
-    const answeredAt: number[] = new Array<number>(toSend.length);
-    const outcomes = await mapConcurrently(
-      toSend,
-      deps.sendConcurrency,
-      async ({ email }, index): Promise<DeliveryOutcome> => {
-        try {
-          return await deps.transport.send(email);
-        } catch (error) {
-          // A transport that throws has not classified the failure: treat it as possibly sent.
-          return { kind: 'unknown', reply: (error as Error).message };
-        } finally {
-          answeredAt[index] = deps.clock.now();
-        }
-      },
-    );
+    const prepared = deps.clock.now();
+    await sendAtTheirMoments(toSend, deps);
     const sentAt = deps.clock.now();
     const sentEnrollments = new Set<string>();
     const sentJobs: Array<{ job: SendJob; sentAt: number }> = [];
-    toSend.forEach(({ job, email }, i) => {
-      const applied = applyDelivery(job, email, outcomes[i]!, {
-        at: answeredAt[i] ?? sentAt,
+    toSend.forEach(({ job, email, outcome, answeredAt }) => {
+      const applied = applyDelivery(job, email, outcome!, {
+        at: answeredAt ?? sentAt,
         batch,
         patches,
         metrics: deps.metrics,
@@ -183,7 +175,7 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       });
       if (applied.sent) {
         sentEnrollments.add(job.item.enrollmentId);
-        sentJobs.push({ job, sentAt: answeredAt[i] ?? sentAt });
+        sentJobs.push({ job, sentAt: answeredAt ?? sentAt });
       }
       if (applied.ended) ended.push({ enrollmentId: job.item.enrollmentId, status: applied.ended });
     });
@@ -208,9 +200,20 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       now: sentAt,
     });
 
-    const sent = outcomes.filter((o) => o.kind === 'accepted').length;
-    deps.metrics.observeBatch(items.length, deps.clock.now() - started);
-    log.info({ claimed: items.length, sent, recordErrors: report.recordErrors }, 'dispatch batch done');
+    const sent = toSend.filter((o) => o.outcome?.kind === 'accepted').length;
+    const done = deps.clock.now();
+    deps.metrics.observeBatch(items.length, done - started);
+    log.info(
+      {
+        claimed: items.length,
+        sent,
+        recordErrors: report.recordErrors,
+        prepareMs: prepared - started,
+        sendMs: sentAt - prepared,
+        writeBackMs: done - sentAt,
+      },
+      'dispatch batch done',
+    );
     if (deps.replanning) {
       const endedIds = new Set(ended.map((e) => e.enrollmentId));
       const replan = (await enrollmentsToReplan(sentJobs, deps.store)).filter((id) => !endedIds.has(id));
@@ -226,6 +229,48 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     return { claimed: items.length, sent, notSent: items.length - sent };
   } finally {
     await deps.store.releaseClaims(keys, deps.owner);
+  }
+}
+
+/** An email ready to go, and what became of it. */
+interface Outgoing {
+  job: SendJob;
+  email: ComposedEmail;
+  /** Its moment: the plan's, or the one the rep chose in the Command Center. */
+  at: number;
+  outcome?: DeliveryOutcome;
+  /** When its server answered (Sent_At__c and lateness are per email). */
+  answeredAt?: number;
+}
+
+function sendMomentOf(job: SendJob, now: number): number {
+  const requested = job.record?.Status__c === 'Send_Requested' ? job.record.Scheduled_At__c : null;
+  const at = requested ? Date.parse(requested) : (job.item.dueAt ?? now);
+  return Number.isFinite(at) ? at : now;
+}
+
+/** Sends the emails in waves, one per moment: each wave waits for its moment, becomes Sending in
+ * the store — the ledger entry, durable before the first SMTP byte — and goes out concurrently. */
+async function sendAtTheirMoments(outgoing: Outgoing[], deps: DispatchDeps): Promise<void> {
+  const waves = new Map<number, Outgoing[]>();
+  for (const entry of outgoing) waves.set(entry.at, [...(waves.get(entry.at) ?? []), entry]);
+  for (const moment of [...waves.keys()].sort((a, b) => a - b)) {
+    const wave = waves.get(moment)!;
+    const wait = moment - deps.clock.now();
+    if (wait > 0) await deps.clock.sleep(wait);
+    await deps.store.updatePlanItems(
+      wave.map(({ job }) => ({ stepKey: job.item.stepKey, status: 'Sending' })),
+    );
+    await mapConcurrently(wave, deps.sendConcurrency, async (entry) => {
+      try {
+        entry.outcome = await deps.transport.send(entry.email);
+      } catch (error) {
+        // A transport that throws has not classified the failure: treat it as possibly sent.
+        entry.outcome = { kind: 'unknown', reply: (error as Error).message };
+      } finally {
+        entry.answeredAt = deps.clock.now();
+      }
+    });
   }
 }
 

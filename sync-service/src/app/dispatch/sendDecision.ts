@@ -25,7 +25,8 @@ const ENDED_ENROLLMENT: readonly string[] = [
   'Failed',
 ];
 
-export function decideSend(job: SendJob, now: number): SendDecision {
+/** `dueBy`: the end of the window the dispatcher is preparing (now, or a few seconds ahead). */
+export function decideSend(job: SendJob, dueBy: number): SendDecision {
   const { enrollment, record, recipient, item } = job;
   if (!enrollment)
     return {
@@ -45,7 +46,7 @@ export function decideSend(job: SendJob, now: number): SendDecision {
   if (!SENDABLE.includes(record.Status__c)) return { kind: 'mirror', status: record.Status__c as StepStatus };
   if (record.Status__c === 'Send_Requested' && record.Scheduled_At__c) {
     const at = Date.parse(record.Scheduled_At__c);
-    if (at > now) return { kind: 'reschedule', dueAt: at };
+    if (at > dueBy) return { kind: 'reschedule', dueAt: at };
   }
 
   const personId = enrollment.Contact__c ?? enrollment.Lead__c;

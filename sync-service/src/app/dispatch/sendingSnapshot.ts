@@ -1,8 +1,8 @@
 // Re-reads, in one batch, everything about to be sent: the enrollments (still Active?), every
 // enrollment step (still due? what did the rep prepare? what was sent before, for threading),
 // the campaign steps' current content, the recipients (email address, HasOptedOutOfEmail, the
-// merge fields the templates need) and the senders. Five queries per batch whatever its size
-// (more only past 500 ids a query), so a rep's last-minute edit or opt-out is always seen.
+// merge fields the templates need) and the senders. Two rounds of queries per batch whatever its
+// size: what the first round reads decides which merge fields the second asks for.
 import { fieldsToQuery, requiredFields, type RecipientObject } from '../../domain/compose/index.ts';
 import type { CampaignOrg, EnrollmentRecord, OrgRecord } from '../ports/campaignOrg.ts';
 import type { DeliveryOrg, SendableStepRecord, StepContentRecord } from '../ports/deliveryOrg.ts';
@@ -41,10 +41,19 @@ export async function readSendingSnapshot(
   delivery: DeliveryOrg,
 ): Promise<SendJob[]> {
   const enrollmentIds = [...new Set(items.map((i) => i.enrollmentId))];
-  const enrollments = new Map((await org.enrollments(enrollmentIds)).map((e) => [e.Id, e]));
-  const stepRecords = await delivery.sendableSteps(enrollmentIds);
-  const campaignIds = [...new Set([...enrollments.values()].map((e) => e.Campaign__c))];
-  const contents = campaignIds.length > 0 ? await delivery.stepContents(campaignIds) : [];
+  const campaignIds = new Set(items.map((i) => i.campaignId));
+  // Asked together, so the adapter can carry them in one round trip; the campaigns are the
+  // store's, which an enrollment never changes.
+  const [enrollmentRecords, stepRecords, contents] = await Promise.all([
+    org.enrollments(enrollmentIds),
+    delivery.sendableSteps(enrollmentIds),
+    delivery.stepContents([...campaignIds]),
+  ]);
+  const enrollments = new Map(enrollmentRecords.map((e) => [e.Id, e]));
+  const unseen = [...new Set(enrollmentRecords.map((e) => e.Campaign__c))].filter(
+    (id) => !campaignIds.has(id),
+  );
+  if (unseen.length > 0) contents.push(...(await delivery.stepContents(unseen)));
 
   const recordsByEnrollment = groupBy(stepRecords, (r) => r.Enrollment__c);
   const contentsByCampaign = groupBy(contents, (c) => c.Campaign__c);
