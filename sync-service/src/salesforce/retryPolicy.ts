@@ -33,6 +33,9 @@ export function isRetryableCode(code: string | undefined): boolean {
 
 export function isRetryable(error: unknown): boolean {
   if (isRetryableCode(errorCodeOf(error))) return true;
+  // A Composite subrequest that failed with a 5xx, whatever its code says.
+  const status = (error as { httpStatus?: unknown })?.httpStatus;
+  if (typeof status === 'number' && status >= 500) return true;
   const message = String((error as Error)?.message ?? '');
   return /fetch failed|socket hang up|network/i.test(message);
 }
