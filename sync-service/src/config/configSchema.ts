@@ -2,6 +2,7 @@
 // message that says how to provide it; nothing else in the service reads the environment.
 import { z } from 'zod';
 import { MINUTE, SECOND, HOUR } from './units.ts';
+import { dispatchSchema } from './dispatchSchema.ts';
 
 const durationMs = z.number().int().positive();
 
@@ -82,6 +83,9 @@ export const configSchema = z.object({
     /** Records per write above which Bulk API 2.0 is used instead of Composite collections. */
     bulkThreshold: z.number().int().positive(),
   }),
+  /** Sending (DESIGN §2.5). Absent: not configured — `sync-service run` refuses to start, while
+   * tests, the demo and the benchmark bring their own dispatcher. */
+  dispatch: dispatchSchema.optional(),
 });
 
 export type ServiceConfig = z.infer<typeof configSchema>;

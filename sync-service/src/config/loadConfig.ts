@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { configSchema, DEFAULTS, type OrgAuthConfig, type ServiceConfig } from './configSchema.ts';
+import { describeDispatchIssue, dispatchFromEnv } from './dispatchFromEnv.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -13,6 +14,13 @@ export interface ConfigFlags {
   port?: number;
   logLevel?: string;
   instanceId?: string;
+  /** false: `--no-dispatch` (wins over DISPATCH). */
+  dispatch?: boolean;
+}
+
+export interface LoadOptions {
+  /** `sync-service run`: a relay (SMTP_URL) or DISPATCH=off must be configured. */
+  dispatchRequired?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -103,7 +111,12 @@ export function databaseFrom(url: string | undefined, cwd: string): ServiceConfi
   return { dialect: 'sqlite', url: file === ':memory:' ? file : path.resolve(cwd, file) };
 }
 
-export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd()): ServiceConfig {
+export function loadConfig(
+  env: Env,
+  flags: ConfigFlags = {},
+  cwd = process.cwd(),
+  options: LoadOptions = {},
+): ServiceConfig {
   const problems: string[] = [];
   const auth = authFrom(env, problems);
   const database = databaseFrom(flags.databaseUrl ?? env.DATABASE_URL, cwd);
@@ -138,6 +151,11 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
       bulkThreshold:
         numberFrom(env.SYNC_BULK_THRESHOLD, 'SYNC_BULK_THRESHOLD', problems) ?? DEFAULTS.bulkThreshold,
     },
+    dispatch: dispatchFromEnv(
+      env,
+      { flag: flags.dispatch, required: options.dispatchRequired ?? false, cwd },
+      problems,
+    ),
   };
   if (!candidate.org.loginUrl) {
     problems.push(
@@ -150,6 +168,10 @@ export function loadConfig(env: Env, flags: ConfigFlags = {}, cwd = process.cwd(
       const where = issue.path.join('.');
       if (where === 'org.loginUrl' && !candidate.org.loginUrl) continue; // already explained
       if (where === 'org.auth' && !auth) continue;
+      if (issue.path[0] === 'dispatch') {
+        problems.push(describeDispatchIssue(issue.path.slice(1).join('.'), issue.message, env));
+        continue;
+      }
       const source = SOURCE_OF[where] ?? where;
       problems.push(`${source}: ${issue.message}`);
     }
@@ -163,5 +185,22 @@ export function redactConfig(config: ServiceConfig): unknown {
   const auth: Record<string, unknown> = { ...config.org.auth };
   for (const secret of ['clientSecret', 'password']) if (secret in auth) auth[secret] = '***';
   const url = config.database.url.replace(/(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@');
-  return { ...config, org: { ...config.org, auth }, database: { ...config.database, url } };
+  return {
+    ...config,
+    org: { ...config.org, auth },
+    database: { ...config.database, url },
+    ...(config.dispatch ? { dispatch: redactDispatch(config.dispatch) } : {}),
+  };
+}
+
+function redactDispatch(dispatch: NonNullable<ServiceConfig['dispatch']>): unknown {
+  const unsubscribe = dispatch.unsubscribe ? { ...dispatch.unsubscribe, secret: '***' } : undefined;
+  if (!dispatch.enabled) return { ...dispatch, ...(unsubscribe ? { unsubscribe } : {}) };
+  const { auth } = dispatch.smtp;
+  return {
+    ...dispatch,
+    smtp: { ...dispatch.smtp, ...(auth ? { auth: { user: auth.user, pass: '***' } } : {}) },
+    ...(dispatch.dkim ? { dkim: { ...dispatch.dkim, privateKey: '***' } } : {}),
+    ...(unsubscribe ? { unsubscribe } : {}),
+  };
 }
