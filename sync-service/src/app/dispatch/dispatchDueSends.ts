@@ -26,6 +26,7 @@ import { mapConcurrently } from './mapConcurrently.ts';
 import { decideSend } from './sendDecision.ts';
 import { enrollmentsToReplan } from './replanNeed.ts';
 import { readSendingSnapshot, type SendJob } from './sendingSnapshot.ts';
+import { setAsideAwaitingWriteBack } from './setAsideAwaitingWriteBack.ts';
 import { WriteBackBatch, writeBack } from './writeBack.ts';
 
 /** Re-plans the steps after those just sent (Same_Time_As_Previous takes the real send time,
@@ -69,7 +70,7 @@ const REPLAN_GROUP = 500;
 export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchReport> {
   const started = deps.clock.now();
   const dueBy = started + (deps.prepareAheadMs ?? 0);
-  const items = await deps.store.claimDue({
+  const claimed = await deps.store.claimDue({
     kind: 'send',
     statuses: SENDABLE_IN_STORE,
     dueField: 'dueAt',
@@ -79,6 +80,8 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     owner: deps.owner,
     leaseMs: deps.leaseMs,
   });
+  // An outcome recorded but not yet in the org (the write-back outbox) is never sent again.
+  const items = await setAsideAwaitingWriteBack(claimed, deps);
   if (items.length === 0) return { claimed: 0, sent: 0, notSent: 0 };
   const log = deps.logger.child({ batch: `${deps.owner}@${started}` });
   const keys = items.map((i) => i.stepKey);
@@ -180,7 +183,14 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       if (applied.ended) ended.push({ enrollmentId: job.item.enrollmentId, status: applied.ended });
     });
 
-    await deps.store.updatePlanItems(patches);
+    // The outcomes and the write-back they owe the org, in one transaction: if this process stops
+    // or the org refuses, the outbox entry is replayed (replayWriteBacks.ts).
+    const outboxEntryId = await deps.store.recordOutcomes(
+      patches,
+      batch.isEmpty
+        ? null
+        : { payload: batch.toJSON(), at: sentAt, owner: deps.owner, leaseMs: deps.leaseMs },
+    );
     for (const e of ended) await rememberEnded(deps.store, e.enrollmentId, e.status, sentAt);
     // The planner's re-plan ends a finished campaign itself; without one, the dispatcher does.
     if (!deps.replanning)
@@ -198,6 +208,7 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
       clock: deps.clock,
       logger: log,
       now: sentAt,
+      outbox: outboxEntryId ? { entryId: outboxEntryId, owner: deps.owner, attempts: 1 } : undefined,
     });
 
     const sent = toSend.filter((o) => o.outcome?.kind === 'accepted').length;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { UnsubscribeClaims } from '../../domain/compose/index.ts';
 import { pollSendRequests, acceptSendRequests, type StepRequest } from './acceptSendRequests.ts';
 import { dispatchDueSends, type DispatchDeps, type DispatchReport } from './dispatchDueSends.ts';
+import { replayWriteBacks } from './replayWriteBacks.ts';
 import { resolveInDoubt } from './resolveInDoubt.ts';
 import { unsubscribePerson } from './unsubscribePerson.ts';
 
@@ -41,6 +42,9 @@ export class Dispatcher {
   async tick(): Promise<DispatchReport> {
     const deps = { ...this.options, logger: this.log };
     await resolveInDoubt(deps);
+    // Outcomes the org has not received yet (the process stopped, or the org refused them) go
+    // first; the loop's first pass makes this the replay at start too.
+    await replayWriteBacks(deps);
     const now = this.options.clock.now();
     if (now - this.lastRequestPoll >= this.options.requestPollMs) {
       this.lastRequestPoll = now;
