@@ -1,14 +1,6 @@
 // The CampaignOrg port over one jsforce session: the package's records read with paged SOQL
 // (ids in chunks, one query per chunk, never one per record) and written through RecordWriter.
 import type { Logger } from 'pino';
-import type {
-  Campaign_Enrollment__c,
-  Campaign_Setting__mdt,
-  Campaign_Step__c,
-  Enrollment_Step__c,
-  Sales_Campaign__c,
-  TaskCustomFields,
-} from '@sales-campaigns/metadata/schema';
 import type { Clock } from '../app/ports/clock.ts';
 import type {
   ActivityEvent,
@@ -27,80 +19,28 @@ import type {
 } from '../app/ports/campaignOrg.ts';
 import type { OrgSession } from './orgConnection.ts';
 import { queryAll } from './queryAll.ts';
+import {
+  CAMPAIGN_FIELDS,
+  ENROLLMENT_FIELDS,
+  ENROLLMENT_STEP_FIELDS,
+  HOLIDAY_FIELDS,
+  SETTINGS_FIELDS,
+  STEP_FIELDS,
+  TASK_FIELDS,
+  USER_FIELDS,
+  selectList,
+} from './queriedFields.ts';
 import { RecordWriter } from './recordWriter.ts';
 import { assertFieldName, inChunks, soqlList } from './soql.ts';
 
-// Field lists typed against the generated package schema: a renamed field breaks the build.
-const fieldList = <T>(...fields: Array<keyof T & string>) => fields.join(', ');
-const ENROLLMENT_FIELDS = fieldList<Campaign_Enrollment__c>(
-  'Id',
-  'OwnerId',
-  'Campaign__c',
-  'Contact__c',
-  'Lead__c',
-  'Status__c',
-  'Send_At__c',
-  'Time_Zone__c',
-  'Launched_At__c',
-  'Paused_At__c',
-  'Shift_Days__c',
-  'Ended_Reason__c',
-  'Unique_Key__c',
-  'CreatedDate',
-  'SystemModstamp',
-);
-const CAMPAIGN_FIELDS = fieldList<Sales_Campaign__c>(
-  'Id',
-  'Name',
-  'Status__c',
-  'Skip_Weekends__c',
-  'Skip_Holidays__c',
-  'Time_Zone_Mode__c',
-  'Default_Send_Time__c',
-  'Task_Expiry_Days__c',
-  'On_Task_Expiry__c',
-  'SystemModstamp',
-);
-const STEP_FIELDS = fieldList<Campaign_Step__c>(
-  'Id',
-  'Name',
-  'Campaign__c',
-  'Day__c',
-  'Order__c',
-  'Type__c',
-  'Send_Option__c',
-  'Send_Time__c',
-  'Subject__c',
-  'Instructions__c',
-);
-const ENROLLMENT_STEP_FIELDS = fieldList<Enrollment_Step__c>(
-  'Id',
-  'Enrollment__c',
-  'Step__c',
-  'Step_Key__c',
-  'Status__c',
-  'Scheduled_At__c',
-  'Due_Date__c',
-  'Expires_At__c',
-  'Sent_At__c',
-  'Completed_At__c',
-  'Task_Id__c',
-  'Error__c',
-  'SystemModstamp',
-);
-const TASK_FIELDS = `Id, OwnerId, Status, IsClosed, ${fieldList<TaskCustomFields>('Campaign_Step_Key__c')}, CompletedDateTime, LastModifiedDate, SystemModstamp`;
-const HOLIDAY_FIELDS =
-  'Id, Name, ActivityDate, IsAllDay, IsRecurrence, RecurrenceStartDate, RecurrenceEndDateOnly, RecurrenceType, ' +
-  'RecurrenceInterval, RecurrenceDayOfWeekMask, RecurrenceDayOfMonth, RecurrenceInstance, RecurrenceMonthOfYear';
-const SETTINGS_FIELDS = fieldList<Campaign_Setting__mdt>(
-  'Default_Send_Time__c',
-  'Task_Expiry_Days__c',
-  'Daily_Cap_Per_Sender__c',
-  'Min_Spacing_Seconds__c',
-  'Send_Window_Start__c',
-  'Send_Window_End__c',
-  'Recipient_Time_Zone_Field__c',
-);
+const ENROLLMENT_SELECT = selectList(ENROLLMENT_FIELDS);
+const CAMPAIGN_SELECT = selectList(CAMPAIGN_FIELDS);
+const STEP_SELECT = selectList(STEP_FIELDS);
+const ENROLLMENT_STEP_SELECT = selectList(ENROLLMENT_STEP_FIELDS);
+const TASK_SELECT = selectList(TASK_FIELDS);
+const HOLIDAY_SELECT = selectList(HOLIDAY_FIELDS);
+const SETTINGS_SELECT = selectList(SETTINGS_FIELDS);
+const USER_SELECT = selectList(USER_FIELDS);
 
 /** Enrollment statuses the service still acts on. */
 const LIVE_ENROLLMENT_STATUSES = ['Scheduled', 'Active', 'Paused'];
@@ -143,14 +83,14 @@ export class JsforceCampaignOrg implements CampaignOrg {
   enrollments(ids: string[]): Promise<EnrollmentRecord[]> {
     return this.queryByIds(
       ids,
-      (list) => `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Id IN ${list}`,
+      (list) => `SELECT ${ENROLLMENT_SELECT} FROM Campaign_Enrollment__c WHERE Id IN ${list}`,
     );
   }
 
   liveEnrollmentsChangedSince(since: string | null): Promise<EnrollmentRecord[]> {
     const changed = since ? ` AND SystemModstamp >= ${since}` : '';
     return this.query(
-      `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}${changed} ORDER BY SystemModstamp`,
+      `SELECT ${ENROLLMENT_SELECT} FROM Campaign_Enrollment__c WHERE Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}${changed} ORDER BY SystemModstamp`,
     );
   }
 
@@ -174,41 +114,41 @@ export class JsforceCampaignOrg implements CampaignOrg {
   campaigns(ids: string[]): Promise<CampaignRecord[]> {
     return this.queryByIds(
       ids,
-      (list) => `SELECT ${CAMPAIGN_FIELDS} FROM Sales_Campaign__c WHERE Id IN ${list}`,
+      (list) => `SELECT ${CAMPAIGN_SELECT} FROM Sales_Campaign__c WHERE Id IN ${list}`,
     );
   }
 
   stepsOfCampaigns(campaignIds: string[]): Promise<CampaignStepRecord[]> {
     return this.queryByIds(
       campaignIds,
-      (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
+      (list) => `SELECT ${STEP_SELECT} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
     );
   }
 
   enrollmentSteps(enrollmentIds: string[]): Promise<EnrollmentStepRecord[]> {
     return this.queryByIds(
       enrollmentIds,
-      (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
+      (list) => `SELECT ${ENROLLMENT_STEP_SELECT} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
     );
   }
 
   enrollmentStepsByIds(ids: string[]): Promise<EnrollmentStepRecord[]> {
     return this.queryByIds(
       ids,
-      (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Id IN ${list}`,
+      (list) => `SELECT ${ENROLLMENT_STEP_SELECT} FROM Enrollment_Step__c WHERE Id IN ${list}`,
     );
   }
 
   enrollmentStepsByKeys(stepKeys: string[]): Promise<EnrollmentStepRecord[]> {
     return this.queryByIds(
       stepKeys,
-      (list) => `SELECT ${ENROLLMENT_STEP_FIELDS} FROM Enrollment_Step__c WHERE Step_Key__c IN ${list}`,
+      (list) => `SELECT ${ENROLLMENT_STEP_SELECT} FROM Enrollment_Step__c WHERE Step_Key__c IN ${list}`,
     );
   }
 
   endedEnrollmentsToClose(): Promise<EnrollmentRecord[]> {
     return this.query(
-      `SELECT ${ENROLLMENT_FIELDS} FROM Campaign_Enrollment__c WHERE Status__c NOT IN ${soqlList(LIVE_ENROLLMENT_STATUSES)} AND Unique_Key__c != null`,
+      `SELECT ${ENROLLMENT_SELECT} FROM Campaign_Enrollment__c WHERE Status__c NOT IN ${soqlList(LIVE_ENROLLMENT_STATUSES)} AND Unique_Key__c != null`,
     );
   }
 
@@ -223,22 +163,22 @@ export class JsforceCampaignOrg implements CampaignOrg {
   stepsByIds(stepIds: string[]): Promise<CampaignStepRecord[]> {
     return this.queryByIds(
       stepIds,
-      (list) => `SELECT ${STEP_FIELDS} FROM Campaign_Step__c WHERE Id IN ${list}`,
+      (list) => `SELECT ${STEP_SELECT} FROM Campaign_Step__c WHERE Id IN ${list}`,
     );
   }
 
   tasksByIds(ids: string[]): Promise<TaskRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Id IN ${list}`);
+    return this.queryByIds(ids, (list) => `SELECT ${TASK_SELECT} FROM Task WHERE Id IN ${list}`);
   }
 
   openCampaignTasks(): Promise<TaskRecord[]> {
     return this.query(
-      `SELECT ${TASK_FIELDS} FROM Task WHERE IsClosed = false AND Campaign_Step_Key__c != null`,
+      `SELECT ${TASK_SELECT} FROM Task WHERE IsClosed = false AND Campaign_Step_Key__c != null`,
     );
   }
 
   users(ids: string[]): Promise<UserRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT Id, Name, TimeZoneSidKey FROM User WHERE Id IN ${list}`);
+    return this.queryByIds(ids, (list) => `SELECT ${USER_SELECT} FROM User WHERE Id IN ${list}`);
   }
 
   async people(ids: string[], timeZoneField: string | null): Promise<PersonRecord[]> {
@@ -264,25 +204,25 @@ export class JsforceCampaignOrg implements CampaignOrg {
 
   async orgSettings(): Promise<OrgSettingsRecord | null> {
     const rows = await this.query<OrgSettingsRecord>(
-      `SELECT ${SETTINGS_FIELDS} FROM Campaign_Setting__mdt WHERE DeveloperName = 'Default' LIMIT 1`,
+      `SELECT ${SETTINGS_SELECT} FROM Campaign_Setting__mdt WHERE DeveloperName = 'Default' LIMIT 1`,
     );
     return rows[0] ?? null;
   }
 
   holidays(): Promise<HolidayRecord[]> {
-    return this.query(`SELECT ${HOLIDAY_FIELDS} FROM Holiday`);
+    return this.query(`SELECT ${HOLIDAY_SELECT} FROM Holiday`);
   }
 
   tasksByStepKeys(stepKeys: string[]): Promise<TaskRecord[]> {
     return this.queryByIds(
       stepKeys,
-      (list) => `SELECT ${TASK_FIELDS} FROM Task WHERE Campaign_Step_Key__c IN ${list}`,
+      (list) => `SELECT ${TASK_SELECT} FROM Task WHERE Campaign_Step_Key__c IN ${list}`,
     );
   }
 
   campaignTasksChangedSince(since: string): Promise<TaskRecord[]> {
     return this.query(
-      `SELECT ${TASK_FIELDS} FROM Task WHERE Campaign_Step_Key__c != null AND SystemModstamp >= ${since} ORDER BY SystemModstamp`,
+      `SELECT ${TASK_SELECT} FROM Task WHERE Campaign_Step_Key__c != null AND SystemModstamp >= ${since} ORDER BY SystemModstamp`,
     );
   }
 

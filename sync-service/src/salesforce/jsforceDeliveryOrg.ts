@@ -7,15 +7,18 @@ import type { OrgRecord, RecordOutcome } from '../app/ports/campaignOrg.ts';
 import type { DeliveryOrg, SendableStepRecord, StepContentRecord } from '../app/ports/deliveryOrg.ts';
 import type { OrgSession } from './orgConnection.ts';
 import { queryAll } from './queryAll.ts';
+import {
+  RECIPIENT_FIELDS,
+  SENDABLE_STEP_FIELDS,
+  SENDER_FIELDS,
+  STEP_CONTENT_FIELDS,
+  selectList,
+} from './queriedFields.ts';
 import { RecordWriter } from './recordWriter.ts';
 import { assertFieldName, inChunks, soqlList } from './soql.ts';
 
-const SENDABLE_FIELDS =
-  'Id, Enrollment__c, Step__c, Step_Key__c, Status__c, Scheduled_At__c, Sent_At__c, Completed_At__c, Subject__c, ' +
-  'Body__c, Message_Id__c, In_Reply_To__c, Task_Id__c';
-const CONTENT_FIELDS = 'Id, Campaign__c, Day__c, Order__c, Type__c, Send_Option__c, Subject__c, Body__c';
-const RECIPIENT_ALWAYS = ['Id', 'Email', 'Name', 'HasOptedOutOfEmail'];
-const SENDER_ALWAYS = ['Id', 'Name', 'Email', 'TimeZoneSidKey'];
+const SENDABLE_SELECT = selectList(SENDABLE_STEP_FIELDS);
+const CONTENT_SELECT = selectList(STEP_CONTENT_FIELDS);
 /** A query travels in the URL (16 KB at most with the headers): 500 quoted, URL-encoded ids
  * are about 13.5 KB. */
 export const IDS_PER_GET = 500;
@@ -65,7 +68,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   sendableSteps(enrollmentIds: string[]): Promise<SendableStepRecord[]> {
     return this.queryByIds(
       enrollmentIds,
-      (list) => `SELECT ${SENDABLE_FIELDS} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
+      (list) => `SELECT ${SENDABLE_SELECT} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
     );
   }
 
@@ -73,7 +76,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
     return queryAll(
       this.session.connection,
       this.session.apiVersion,
-      `SELECT ${SENDABLE_FIELDS} FROM Enrollment_Step__c WHERE Status__c = 'Send_Requested'`,
+      `SELECT ${SENDABLE_SELECT} FROM Enrollment_Step__c WHERE Status__c = 'Send_Requested'`,
       this.deps,
     );
   }
@@ -81,7 +84,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   stepContents(campaignIds: string[]): Promise<StepContentRecord[]> {
     return this.queryByIds(
       campaignIds,
-      (list) => `SELECT ${CONTENT_FIELDS} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
+      (list) => `SELECT ${CONTENT_SELECT} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
     );
   }
 
@@ -94,7 +97,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
     ] as const) {
       const own = personIds.filter((id) => id.startsWith(prefix));
       if (own.length === 0) continue;
-      const select = fieldList(RECIPIENT_ALWAYS, fields[sobject], `merge field on ${sobject}`);
+      const select = fieldList(RECIPIENT_FIELDS, fields[sobject], `merge field on ${sobject}`);
       out.push(
         ...(await this.queryByIds<OrgRecord>(
           own,
@@ -106,7 +109,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   }
 
   senders(userIds: string[], fields: string[]): Promise<OrgRecord[]> {
-    const select = fieldList(SENDER_ALWAYS, fields, 'merge field on User');
+    const select = fieldList(SENDER_FIELDS, fields, 'merge field on User');
     return this.queryByIds(userIds, (list) => `SELECT ${select} FROM User WHERE Id IN ${list}`);
   }
 

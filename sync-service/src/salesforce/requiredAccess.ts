@@ -1,8 +1,11 @@
 // What the integration user must be able to do, object by object (least privilege: no View All
-// Data, no Modify All Data). `sync-service doctor` compares this with describe results.
+// Data, no Modify All Data). `sync-service doctor` compares this with describe results. What it
+// must read is what the adapters' queries select (queriedFields.ts), so the two cannot drift.
+import { QUERIED_FIELDS } from './queriedFields.ts';
+
 export interface ObjectAccess {
   object: string;
-  read: string[];
+  read: readonly string[];
   create?: string[];
   update?: string[];
 }
@@ -10,62 +13,20 @@ export interface ObjectAccess {
 export const REQUIRED_ACCESS: ObjectAccess[] = [
   {
     object: 'Sales_Campaign__c',
-    read: [
-      'Status__c',
-      'Skip_Weekends__c',
-      'Skip_Holidays__c',
-      'Time_Zone_Mode__c',
-      'Default_Send_Time__c',
-      'Task_Expiry_Days__c',
-      'On_Task_Expiry__c',
-    ],
+    read: QUERIED_FIELDS.Sales_Campaign__c,
   },
   {
     object: 'Campaign_Step__c',
-    read: [
-      'Campaign__c',
-      'Day__c',
-      'Order__c',
-      'Type__c',
-      'Send_Option__c',
-      'Send_Time__c',
-      'Subject__c',
-      'Body__c',
-      'Instructions__c',
-    ],
+    read: QUERIED_FIELDS.Campaign_Step__c,
   },
   {
     object: 'Campaign_Enrollment__c',
-    read: [
-      'Campaign__c',
-      'Contact__c',
-      'Lead__c',
-      'Status__c',
-      'Send_At__c',
-      'Time_Zone__c',
-      'Launched_At__c',
-      'Paused_At__c',
-      'Shift_Days__c',
-      'Ended_Reason__c',
-      'Unique_Key__c',
-    ],
+    read: QUERIED_FIELDS.Campaign_Enrollment__c,
     update: ['Status__c', 'Time_Zone__c', 'Shift_Days__c', 'Ended_Reason__c', 'Unique_Key__c'],
   },
   {
     object: 'Enrollment_Step__c',
-    read: [
-      'Enrollment__c',
-      'Step__c',
-      'Step_Key__c',
-      'Status__c',
-      'Scheduled_At__c',
-      'Due_Date__c',
-      'Expires_At__c',
-      'Sent_At__c',
-      'Completed_At__c',
-      'Task_Id__c',
-      'Error__c',
-    ],
+    read: QUERIED_FIELDS.Enrollment_Step__c,
     create: [
       'Enrollment__c',
       'Step__c',
@@ -92,7 +53,7 @@ export const REQUIRED_ACCESS: ObjectAccess[] = [
   },
   {
     object: 'Task',
-    read: ['Status', 'IsClosed', 'Campaign_Step_Key__c', 'CompletedDateTime'],
+    read: QUERIED_FIELDS.Task,
     create: [
       'OwnerId',
       'WhoId',
@@ -136,18 +97,10 @@ export const REQUIRED_ACCESS: ObjectAccess[] = [
   },
   {
     object: 'Campaign_Setting__mdt',
-    read: [
-      'Default_Send_Time__c',
-      'Task_Expiry_Days__c',
-      'Daily_Cap_Per_Sender__c',
-      'Min_Spacing_Seconds__c',
-      'Send_Window_Start__c',
-      'Send_Window_End__c',
-      'Recipient_Time_Zone_Field__c',
-    ],
+    read: QUERIED_FIELDS.Campaign_Setting__mdt,
   },
-  { object: 'User', read: ['TimeZoneSidKey'] },
-  { object: 'Holiday', read: ['ActivityDate', 'IsRecurrence', 'RecurrenceType'] },
-  { object: 'Contact', read: ['Email', 'HasOptedOutOfEmail'] },
-  { object: 'Lead', read: ['Email', 'HasOptedOutOfEmail'] },
+  { object: 'User', read: QUERIED_FIELDS.User },
+  { object: 'Holiday', read: QUERIED_FIELDS.Holiday },
+  { object: 'Contact', read: QUERIED_FIELDS.Contact },
+  { object: 'Lead', read: QUERIED_FIELDS.Lead },
 ];
