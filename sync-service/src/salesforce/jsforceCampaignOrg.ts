@@ -1,5 +1,6 @@
 // The CampaignOrg port over one jsforce session: the package's records read with paged SOQL
-// (ids in chunks, one query per chunk, never one per record) and written through RecordWriter.
+// (ids in chunks, one query per chunk, never one per record; concurrent queries share Composite
+// calls through the session's QueryBatcher) and written through RecordWriter.
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.ts';
 import type {
@@ -18,7 +19,7 @@ import type {
   UserRecord,
 } from '../app/ports/campaignOrg.ts';
 import type { OrgSession } from './orgConnection.ts';
-import { queryAll } from './queryAll.ts';
+import { queryBatcherOf, type QueryBatcher } from './batchedQueries.ts';
 import {
   CAMPAIGN_FIELDS,
   ENROLLMENT_FIELDS,
@@ -48,6 +49,7 @@ const LIVE_ENROLLMENT_STATUSES = ['Scheduled', 'Active', 'Paused'];
 export class JsforceCampaignOrg implements CampaignOrg {
   readonly clientName: string;
   private readonly writer: RecordWriter;
+  private readonly queries: QueryBatcher;
   private readonly deps: { clock: Clock; logger: Logger };
 
   constructor(
@@ -56,6 +58,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
   ) {
     this.clientName = session.clientName;
     this.deps = { clock: options.clock, logger: options.logger.child({ component: 'campaign-org' }) };
+    this.queries = queryBatcherOf(session, { clock: options.clock, logger: options.logger });
     this.writer = new RecordWriter({
       connection: session.connection,
       apiVersion: session.apiVersion,
@@ -70,14 +73,14 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   private query<T>(soql: string): Promise<T[]> {
-    return queryAll<T>(this.session.connection, this.session.apiVersion, soql, this.deps);
+    return this.queries.query<T>(soql);
   }
 
+  /** One query per chunk of ids, all started at once so the batcher sends them together. */
   private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
-    const out: T[] = [];
-    for (const chunk of inChunks(ids.filter(Boolean)))
-      out.push(...(await this.query<T>(build(soqlList(chunk)))));
-    return out;
+    const chunks = inChunks(ids.filter(Boolean));
+    const results = await Promise.all(chunks.map((chunk) => this.query<T>(build(soqlList(chunk)))));
+    return results.flat();
   }
 
   enrollments(ids: string[]): Promise<EnrollmentRecord[]> {
@@ -183,23 +186,24 @@ export class JsforceCampaignOrg implements CampaignOrg {
 
   async people(ids: string[], timeZoneField: string | null): Promise<PersonRecord[]> {
     const field = timeZoneField ? assertFieldName(timeZoneField, 'Recipient_Time_Zone_Field__c') : null;
-    const out: PersonRecord[] = [];
-    // Contact ids start with 003, lead ids with 00Q: query each object for its own ids.
-    for (const [sobject, prefix] of [
-      ['Contact', '003'],
-      ['Lead', '00Q'],
-    ] as const) {
-      const own = ids.filter((id) => id.startsWith(prefix));
-      const rows = await this.queryByIds<Record<string, unknown>>(
-        own,
-        (list) => `SELECT Id${field ? `, ${field}` : ''} FROM ${sobject} WHERE Id IN ${list}`,
-      );
-      for (const row of rows) {
-        const zone = field ? row[field] : null;
-        out.push({ Id: String(row.Id), timeZone: typeof zone === 'string' && zone ? zone : null });
-      }
-    }
-    return out;
+    // Contact ids start with 003, lead ids with 00Q: each object is asked for its own ids, both at once.
+    const rows = await Promise.all(
+      (
+        [
+          ['Contact', '003'],
+          ['Lead', '00Q'],
+        ] as const
+      ).map(([sobject, prefix]) =>
+        this.queryByIds<Record<string, unknown>>(
+          ids.filter((id) => id.startsWith(prefix)),
+          (list) => `SELECT Id${field ? `, ${field}` : ''} FROM ${sobject} WHERE Id IN ${list}`,
+        ),
+      ),
+    );
+    return rows.flat().map((row) => {
+      const zone = field ? row[field] : null;
+      return { Id: String(row.Id), timeZone: typeof zone === 'string' && zone ? zone : null };
+    });
   }
 
   async orgSettings(): Promise<OrgSettingsRecord | null> {

@@ -1,12 +1,13 @@
 // The DeliveryOrg port over one jsforce session: the reads the dispatcher makes just before it
-// sends (paged SOQL, ids in chunks) and the opt-out write. Owned by the dispatch work (issue 8);
+// sends (paged SOQL, ids in chunks, concurrent queries sharing Composite calls through the
+// session's QueryBatcher) and the opt-out write. Owned by the dispatch work (issue 8);
 // it reuses this folder's query and write machinery so retries and batching behave the same.
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.ts';
 import type { OrgRecord, RecordOutcome } from '../app/ports/campaignOrg.ts';
 import type { DeliveryOrg, SendableStepRecord, StepContentRecord } from '../app/ports/deliveryOrg.ts';
 import type { OrgSession } from './orgConnection.ts';
-import { queryAll } from './queryAll.ts';
+import { queryBatcherOf, type QueryBatcher } from './batchedQueries.ts';
 import {
   RECIPIENT_FIELDS,
   SENDABLE_STEP_FIELDS,
@@ -19,9 +20,6 @@ import { assertFieldName, inChunks, soqlList } from './soql.ts';
 
 const SENDABLE_SELECT = selectList(SENDABLE_STEP_FIELDS);
 const CONTENT_SELECT = selectList(STEP_CONTENT_FIELDS);
-/** A query travels in the URL (16 KB at most with the headers): 500 quoted, URL-encoded ids
- * are about 13.5 KB. */
-export const IDS_PER_GET = 500;
 
 function fieldList(always: readonly string[], extra: readonly string[], where: string): string {
   const fields = new Set(always);
@@ -34,6 +32,7 @@ function fieldList(always: readonly string[], extra: readonly string[], where: s
 
 export class JsforceDeliveryOrg implements DeliveryOrg {
   private readonly writer: RecordWriter;
+  private readonly queries: QueryBatcher;
   private readonly deps: { clock: Clock; logger: Logger };
 
   constructor(
@@ -41,6 +40,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
     options: { clock: Clock; logger: Logger },
   ) {
     this.deps = { clock: options.clock, logger: options.logger.child({ component: 'delivery-org' }) };
+    this.queries = queryBatcherOf(session, { clock: options.clock, logger: options.logger });
     this.writer = new RecordWriter({
       connection: session.connection,
       apiVersion: session.apiVersion,
@@ -50,19 +50,11 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
     });
   }
 
+  /** One query per chunk of ids, all started at once so the batcher sends them together. */
   private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
-    const out: T[] = [];
-    for (const chunk of inChunks(ids.filter(Boolean), IDS_PER_GET)) {
-      out.push(
-        ...(await queryAll<T>(
-          this.session.connection,
-          this.session.apiVersion,
-          build(soqlList(chunk)),
-          this.deps,
-        )),
-      );
-    }
-    return out;
+    const chunks = inChunks(ids.filter(Boolean));
+    const results = await Promise.all(chunks.map((chunk) => this.queries.query<T>(build(soqlList(chunk)))));
+    return results.flat();
   }
 
   sendableSteps(enrollmentIds: string[]): Promise<SendableStepRecord[]> {
@@ -73,11 +65,8 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   }
 
   requestedSteps(): Promise<SendableStepRecord[]> {
-    return queryAll(
-      this.session.connection,
-      this.session.apiVersion,
+    return this.queries.query(
       `SELECT ${SENDABLE_SELECT} FROM Enrollment_Step__c WHERE Status__c = 'Send_Requested'`,
-      this.deps,
     );
   }
 
@@ -89,23 +78,24 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   }
 
   async recipients(personIds: string[], fields: { Contact: string[]; Lead: string[] }): Promise<OrgRecord[]> {
-    const out: OrgRecord[] = [];
-    // Contact ids start with 003, lead ids with 00Q: each object is asked for its own ids.
-    for (const [sobject, prefix] of [
-      ['Contact', '003'],
-      ['Lead', '00Q'],
-    ] as const) {
-      const own = personIds.filter((id) => id.startsWith(prefix));
-      if (own.length === 0) continue;
-      const select = fieldList(RECIPIENT_FIELDS, fields[sobject], `merge field on ${sobject}`);
-      out.push(
-        ...(await this.queryByIds<OrgRecord>(
+    // Contact ids start with 003, lead ids with 00Q: each object is asked for its own ids, both at once.
+    const rows = await Promise.all(
+      (
+        [
+          ['Contact', '003'],
+          ['Lead', '00Q'],
+        ] as const
+      ).map(([sobject, prefix]) => {
+        const own = personIds.filter((id) => id.startsWith(prefix));
+        if (own.length === 0) return [];
+        const select = fieldList(RECIPIENT_FIELDS, fields[sobject], `merge field on ${sobject}`);
+        return this.queryByIds<OrgRecord>(
           own,
           (list) => `SELECT ${select} FROM ${sobject} WHERE Id IN ${list}`,
-        )),
-      );
-    }
-    return out;
+        );
+      }),
+    );
+    return rows.flat();
   }
 
   senders(userIds: string[], fields: string[]): Promise<OrgRecord[]> {

@@ -1,5 +1,5 @@
-// Safe SOQL building: quoted literals and id lists split so one query stays well under the
-// 100,000-character SOQL limit.
+// Safe SOQL building: quoted literals, and id lists split so one query stays well under the
+// 100,000-character SOQL limit and the 16 KB request line of a GET.
 export function soqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
@@ -15,8 +15,16 @@ export function assertId(id: string, where: string): string {
   return id;
 }
 
-/** Queries go out as GET URLs: 300 quoted 18-character ids (~6.6 KB encoded) keep a query well
- * under the 16 KB request-line limit Salesforce and the emulator enforce. */
+/**
+ * Ids (or keys) per query, for every id-list query the adapters make. A query may go out as a GET
+ * (alone, or retried alone), whose URI and headers Salesforce caps at 16 KB: 300 quoted, encoded
+ * 18-character ids are about 8 KB, well under it, and 300 `enrollment:step` keys about 14.5 KB.
+ * Inside a Composite call a query travels in the body, where only SOQL's 100,000-character limit
+ * applies, so 500 would be safe there; but the lone query and the retry are GETs, and measured on
+ * a 1,000-email dispatch batch of 5-step campaigns 500 saves nothing (3 Composite calls either way:
+ * fewer chunks, more follow-up pages). QueryBatcher sends a URL over MAX_GET_URL_CHARS in a Composite
+ * call, so the long-key case never reaches the limit either.
+ */
 export const IDS_PER_QUERY = 300;
 
 export function inChunks<T>(values: readonly T[], size = IDS_PER_QUERY): T[][] {
