@@ -45,12 +45,19 @@ function demoIntervals(config: ServiceConfig, speed: number): ServiceConfig['int
   };
 }
 
+/** One HTTP port per demo, kept when the service is started again: the unsubscribe links in
+ * the emails sent before a restart must still reach the service after it. */
+function demoPort(): () => Promise<number> {
+  let port: number | null = null;
+  return async () => (port ??= await freePort());
+}
+
 async function startDemoService(
   input: Parameters<DemoHooks['startService']>[0],
   env: Env,
   speed: number,
+  port: number,
 ): ReturnType<DemoHooks['startService']> {
-  const port = await freePort();
   const loaded = loadConfig({
     ...env,
     DATABASE_URL: input.storeFile,
@@ -103,6 +110,7 @@ export function emulatorHooks(
   options: { onOrgStarted?: (emulator: StartedEmulator) => void } = {},
 ): DemoHooks {
   let emulator: StartedEmulator | null = null;
+  const port = demoPort();
   return {
     async startOrg({ clock }) {
       // Sessions outlive the demo: with the clock jumping days ahead, a 2-hour session would expire
@@ -141,7 +149,7 @@ export function emulatorHooks(
     jump(_org, ms) {
       emulator!.clock.advance(ms);
     },
-    startService(input) {
+    async startService(input) {
       const e = emulator!;
       return startDemoService(
         input,
@@ -156,6 +164,7 @@ export function emulatorHooks(
           LOG_LEVEL: input.logger.level,
         },
         e.clock.factor(),
+        await port(),
       );
     },
   };
@@ -163,6 +172,7 @@ export function emulatorHooks(
 
 /** A real org: the service's environment variables; the integration user acts as the rep. */
 export function realOrgHooks(env: Env): DemoHooks {
+  const port = demoPort();
   return {
     async startOrg() {
       const config = loadConfig({ ...env, DATABASE_URL: ':memory:' });
@@ -199,7 +209,7 @@ export function realOrgHooks(env: Env): DemoHooks {
       } satisfies DemoOrg;
     },
     clock: () => systemClock,
-    startService: (input) => startDemoService(input, env, 1),
+    startService: async (input) => startDemoService(input, env, 1, await port()),
   };
 }
 

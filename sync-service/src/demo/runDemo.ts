@@ -101,7 +101,7 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
 
   const org = await hooks.startOrg({ clock: { start: DEMO_START, factor: options.speed }, dir: options.dir });
   const clock = hooks.clock(org, options.speed);
-  const prospects = new UnsubscribingProspects(UNSUBSCRIBERS);
+  const prospects = new UnsubscribingProspects(UNSUBSCRIBERS, clock);
   const sink = await startMailSink({
     dir: mailDir,
     bounce: BOUNCING_ADDRESSES,
@@ -153,11 +153,13 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
       quietLooks = events.length === 0 ? quietLooks + 1 : 0;
       // Jump only once the org has settled: the service has answered everything already done.
       // …and never right after the rep acted: the service is still taking it in.
-      const settled = quietLooks >= 3 && Date.now() - repActedAt >= REP_SETTLE_MS;
+      // …nor while a prospect's unsubscribe click is on its way (it would land hours late).
+      const settled = quietLooks >= 3 && Date.now() - repActedAt >= REP_SETTLE_MS && !prospects.busy();
       if (options.timeLapse && hooks.jump && settled && !hasOverdueWork(after, clock.now())) {
-        // The rep must have seen the latest tasks, and the org must not have moved meanwhile,
-        // or the jump would skip a moment nobody had seen yet.
-        if ((await rep.workTasks()) > 0) repActedAt = Date.now();
+        // The rep must have seen the latest tasks (and not acted on one just now), and the org
+        // must not have moved meanwhile, or the jump would skip a moment nobody had seen yet.
+        const acted = await rep.workTasks();
+        if (acted > 0) repActedAt = Date.now();
         repLookedAt = Date.now();
         const again: OrgLook = {
           enrollments: await org.look('Campaign_Enrollment__c'),
@@ -167,7 +169,8 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
         const orgNext = nextMomentAfter(again, clock.now(), rep.nextActionAt());
         const next =
           serviceNext === null ? orgNext : orgNext === null ? serviceNext : Math.min(serviceNext, orgNext);
-        const jump = signatureOf(again) === signatureOf(after) ? jumpFor(next, clock.now()) : 0;
+        const jump =
+          acted === 0 && signatureOf(again) === signatureOf(after) ? jumpFor(next, clock.now()) : 0;
         if (jump > 0) {
           options.logger.info(
             {
