@@ -1,9 +1,10 @@
 // The production path of issue 8: the service started the way `sync-service run` starts it —
 // configuration from the environment (loadConfig), extensions from defaultExtensions — against
 // the org emulator and a real SMTP server. With SMTP_URL the email a rep's campaign plans goes
-// out through the relay and the org records it Sent; with DISPATCH=off nothing is sent, the
+// out through the relay, DKIM-signed, and the org records it Sent; with DISPATCH=off nothing is sent, the
 // operator is told (log, /metrics, the heartbeat's Last_Error__c), and unsubscribe links in
 // emails already sent still work.
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -120,6 +121,11 @@ describe('sync-service run with SMTP_URL: emails go out', () => {
       serviceEnv(org, port, {
         SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
         SENDING_DOMAIN: 'mail.sales-campaigns.test',
+        DKIM_SELECTOR: 'sc2026',
+        DKIM_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .privateKey.export({ type: 'pkcs8', format: 'pem' })
+          .toString()
+          .replace(/\n/g, '\\n'),
         UNSUBSCRIBE_BASE_URL: `http://127.0.0.1:${port}/u/`,
         UNSUBSCRIBE_SECRET: SECRET,
         DISPATCH_POLL_MS: '50',
@@ -153,6 +159,9 @@ describe('sync-service run with SMTP_URL: emails go out', () => {
     expect(mail.envelopeTo).toEqual(['doe@example.com']);
     expect(mail.parsed.subject).toBe('Hello Jane');
     expect(mail.parsed.messageId).toMatch(/@mail\.sales-campaigns\.test>?$/);
+    // Signed with the configured key (DKIM_DOMAIN defaults to SENDING_DOMAIN).
+    const signature = mail.parsed.headerLines.find((h) => h.key === 'dkim-signature')!.line;
+    expect(signature.replace(/\s+/g, '')).toMatch(/d=mail\.sales-campaigns\.test;.*s=sc2026;/);
     const unsubscribe = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
     expect(unsubscribe).toContain(`http://127.0.0.1:${port}/u/`);
 
