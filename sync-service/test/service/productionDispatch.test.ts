@@ -1,9 +1,9 @@
 // The production path of issue 8: the service started the way `sync-service run` starts it —
 // configuration from the environment (loadConfig), extensions from defaultExtensions — against
 // the org emulator and a real SMTP server. With SMTP_URL the email a rep's campaign plans goes
-// out through the relay, DKIM-signed, and the org records it Sent; with DISPATCH=off nothing is sent, the
-// operator is told (log, /metrics, the heartbeat's Last_Error__c), and unsubscribe links in
-// emails already sent still work.
+// out through the relay, DKIM-signed, and the org records it Sent; with DISPATCH=off nothing is
+// sent, the operator is told (log, /metrics, the heartbeat's Last_Error__c), and unsubscribe
+// links in emails already sent still work.
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
