@@ -109,9 +109,18 @@ export async function startOrgEmulator(options: OrgEmulatorOptions = {}): Promis
   const model = options.packageModel ?? loadPackageModel(options.forceAppDir ?? defaultForceAppDir(), log);
   const schema = new OrgSchema(model);
   const store = new RecordStore(options.persistFile);
+  // Unique and external id fields for uniqueness checks and upserts (compared as the field says)
+  // and for SOQL filters (which ignore case); lookups for SOQL filters, child subqueries and
+  // cascades. So none of these scans every record of an object.
   for (const object of schema.list()) {
-    for (const f of object.fields)
-      if ((f.unique || f.externalId) && !f.system) store.defineIndex(object.name, f.name, f.caseSensitive);
+    for (const f of object.fields) {
+      if (f.system) continue;
+      if (f.type === 'reference') store.defineIndex(object.name, f.name, 'id');
+      else if (f.unique || f.externalId) {
+        store.defineIndex(object.name, f.name, 'lowercase');
+        if (f.caseSensitive) store.defineIndex(object.name, f.name, 'exact');
+      }
+    }
   }
   const ids = createIdGenerator();
   for (const id of store.allIds()) ids.observe(id);

@@ -3,6 +3,7 @@
 // their REST wire form (ISO datetimes with +0000, `HH:mm:ss.SSSZ` times). Deleted records stay,
 // flagged IsDeleted, for queryAll and ENTITY_IS_DELETED.
 import Database from 'better-sqlite3';
+import { isValidId, to18 } from './ids.ts';
 
 export type SRecord = Record<string, unknown> & { Id: string };
 
@@ -11,9 +12,13 @@ export interface StoredRecord {
   record: SRecord;
 }
 
+/** How an index compares values: `exact` (case-sensitive text), `lowercase` (text compared as
+ * SOQL and case-insensitive unique fields do), `id` (15- and 18-character ids are one value). */
+export type IndexKey = 'exact' | 'lowercase' | 'id';
+
 interface IndexSpec {
   field: string;
-  caseSensitive: boolean;
+  key: IndexKey;
   values: Map<string, Set<string>>;
 }
 
@@ -22,6 +27,10 @@ export class RecordStore {
   /** Value indexes on unique and external id fields, so uniqueness checks and upserts do not
    * scan every record (bulk loads of thousands of rows stay linear). */
   private readonly indexes = new Map<string, IndexSpec[]>();
+  /** Each record's position in its object's insertion order, so records found through an index
+   * come back in the same order a scan of `all` gives. */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 0;
   private readonly objectOfId = new Map<string, string>();
   /** 15-character id → 18-character id (15-character ids are case-sensitive and unique). */
   private readonly fullIds = new Map<string, string>();
@@ -78,6 +87,7 @@ export class RecordStore {
     if (!records) this.byObject.set(object, (records = new Map()));
     const previous = records.get(record.Id);
     if (previous) this.unindex(object, previous);
+    else this.positions.set(record.Id, this.nextPosition++);
     records.set(record.Id, record);
     this.objectOfId.set(record.Id, object);
     this.fullIds.set(record.Id.slice(0, 15), record.Id);
@@ -89,28 +99,53 @@ export class RecordStore {
     const previous = this.byObject.get(object)?.get(id);
     if (previous) this.unindex(object, previous);
     this.byObject.get(object)?.delete(id);
+    this.positions.delete(id);
     this.objectOfId.delete(id);
     this.fullIds.delete(id.slice(0, 15));
   }
 
   /** Maintains a value index on `field` of `object` from now on (existing records included). */
-  defineIndex(object: string, field: string, caseSensitive: boolean): void {
-    const spec: IndexSpec = { field, caseSensitive, values: new Map() };
+  defineIndex(object: string, field: string, key: IndexKey): void {
+    const spec: IndexSpec = { field, key, values: new Map() };
     this.indexes.set(object, [...(this.indexes.get(object) ?? []), spec]);
     for (const record of this.all(object)) this.addToIndex(spec, record);
   }
 
-  /** Records (deleted ones included) whose indexed `field` equals `value`; undefined when the
-   * field has no index. */
-  lookup(object: string, field: string, value: unknown): SRecord[] | undefined {
-    const spec = this.indexes.get(object)?.find((s) => s.field === field);
+  /** Records (deleted ones included) whose `field` equals one of `values`, as an index of kind
+   * `key` compares them, in insertion order; undefined when the field has no such index. */
+  lookup(object: string, field: string, key: IndexKey, values: Iterable<unknown>): SRecord[] | undefined {
+    const spec = this.indexes.get(object)?.find((s) => s.field === field && s.key === key);
     if (!spec) return undefined;
-    const ids = spec.values.get(this.key(spec, value)) ?? new Set<string>();
-    return [...ids].map((id) => this.get(object, id)!).filter(Boolean);
+    const ids = new Set<string>();
+    for (const value of values) for (const id of spec.values.get(this.key(spec, value)) ?? []) ids.add(id);
+    return this.inInsertionOrder(object, ids);
+  }
+
+  /** The given ids' records of `object` (unknown ids skipped), in insertion order. */
+  getMany(object: string, ids: Iterable<string>): SRecord[] {
+    return this.inInsertionOrder(object, new Set(ids));
+  }
+
+  private inInsertionOrder(object: string, ids: Set<string>): SRecord[] {
+    const records = this.byObject.get(object);
+    const found: SRecord[] = [];
+    for (const id of ids) {
+      const record = records?.get(id);
+      if (record) found.push(record);
+    }
+    if (found.length > 1) found.sort((a, b) => this.positions.get(a.Id)! - this.positions.get(b.Id)!);
+    return found;
   }
 
   private key(spec: IndexSpec, value: unknown): string {
-    return spec.caseSensitive ? String(value) : String(value).toLowerCase();
+    switch (spec.key) {
+      case 'exact':
+        return String(value);
+      case 'lowercase':
+        return String(value).toLowerCase();
+      case 'id':
+        return typeof value === 'string' && isValidId(value) ? to18(value) : String(value);
+    }
   }
 
   private addToIndex(spec: IndexSpec, record: SRecord): void {

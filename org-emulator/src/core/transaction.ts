@@ -96,7 +96,9 @@ export class Transaction {
       change = { entityName: object, changeType, recordIds: [], changedFields: new Set(), records: {} };
       this.pending.set(key, change);
     }
-    if (!change.recordIds.includes(id)) change.recordIds.push(id);
+    // `records` holds every id already noted: a lookup, where `recordIds.includes` made a
+    // request of thousands of records quadratic.
+    if (!Object.hasOwn(change.records, id)) change.recordIds.push(id);
     for (const f of fields) change.changedFields.add(f);
     change.records[id] = record;
   }

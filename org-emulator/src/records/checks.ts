@@ -99,13 +99,26 @@ function valueOf(object: ObjectSchema, record: SRecord, name: string): unknown {
   return record[f.name] ?? null;
 }
 
+/** The records an index finds for `value`, when the field's index compares as `caseSensitive`
+ * says (the caller filters them the same way); undefined when it has no such index. */
+export function sameCaseIndex(
+  org: Org,
+  objectName: string,
+  caseSensitive: boolean,
+  fieldName: string,
+  value: unknown,
+): SRecord[] | undefined {
+  return org.store.lookup(objectName, fieldName, caseSensitive ? 'exact' : 'lowercase', [value]);
+}
+
 export function checkUnique(org: Org, object: ObjectSchema, record: SRecord): void {
   for (const f of object.fields) {
     if (!f.unique || f.system) continue;
     const value = record[f.name];
     if (value === null || value === undefined) continue;
     const norm = (v: unknown): string => (f.caseSensitive ? String(v) : String(v).toLowerCase());
-    const candidates = org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name);
+    const candidates =
+      sameCaseIndex(org, object.name, f.caseSensitive, f.name, value) ?? org.store.all(object.name);
     const clash = candidates.find(
       (other) =>
         other.Id !== record.Id &&

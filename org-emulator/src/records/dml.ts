@@ -8,7 +8,13 @@ import type { SRecord } from '../core/recordStore.ts';
 import type { Transaction } from '../core/transaction.ts';
 import { requireField } from '../schema/orgSchema.ts';
 import type { ObjectSchema } from '../schema/types.ts';
-import { checkReferences, checkRequired, checkUnique, checkValidationRules } from './checks.ts';
+import {
+  checkReferences,
+  checkRequired,
+  checkUnique,
+  checkValidationRules,
+  sameCaseIndex,
+} from './checks.ts';
 import { coerceValue } from './coerceValue.ts';
 import { applyComputedFields } from './computedFields.ts';
 import type { Org } from './org.ts';
@@ -92,8 +98,8 @@ export function findByField(org: Org, object: ObjectSchema, fieldName: string, v
   const target = f.caseSensitive || f.type === 'id' ? String(value) : String(value).toLowerCase();
   const candidates =
     f.type === 'id'
-      ? org.store.all(object.name)
-      : (org.store.lookup(object.name, f.name, value) ?? org.store.all(object.name));
+      ? org.store.getMany(object.name, [to18(String(value))])
+      : (sameCaseIndex(org, object.name, f.caseSensitive, f.name, value) ?? org.store.all(object.name));
   return candidates.filter((r) => {
     if (r.IsDeleted === true || r[f.name] == null) return false;
     const v =
@@ -199,9 +205,9 @@ export function deleteRecord(org: Org, tx: Transaction, id: string, expected?: O
   // Restricted lookups block the delete before anything is written.
   for (const child of object.childRelationships) {
     if (!child.restrictedDelete) continue;
-    const blocking = org.store
-      .all(child.childSObject)
-      .some((r) => r.IsDeleted !== true && r[child.field] === record.Id);
+    const blocking = childrenOf(org, child.childSObject, child.field, record.Id).some(
+      (r) => r.IsDeleted !== true && r[child.field] === record.Id,
+    );
     if (blocking) {
       throw new SalesforceError(
         'DELETE_FAILED',
@@ -212,6 +218,11 @@ export function deleteRecord(org: Org, tx: Transaction, id: string, expected?: O
   markDeleted(org, tx, object, record);
 }
 
+/** Candidates for the children of `parentId` through `field` (the caller still compares). */
+function childrenOf(org: Org, childObject: string, field: string, parentId: string): SRecord[] {
+  return org.store.lookup(childObject, field, 'id', [parentId]) ?? org.store.all(childObject);
+}
+
 function markDeleted(org: Org, tx: Transaction, object: ObjectSchema, record: SRecord): void {
   const after: SRecord = { ...record, IsDeleted: true };
   stamp(org, tx, after, false);
@@ -219,7 +230,7 @@ function markDeleted(org: Org, tx: Transaction, object: ObjectSchema, record: SR
   for (const child of object.childRelationships) {
     const childObject = org.schema.require(child.childSObject);
     const field = childObject.fieldsByLower.get(child.field.toLowerCase());
-    for (const row of org.store.all(childObject.name)) {
+    for (const row of childrenOf(org, childObject.name, child.field, record.Id)) {
       if (row.IsDeleted === true || row[child.field] !== record.Id) continue;
       if (child.cascadeDelete) markDeleted(org, tx, childObject, row);
       else if (field && field.nillable) {

@@ -65,7 +65,7 @@ function compare(
   literals: Literal[],
 ): boolean {
   if (op === 'IN' || op === 'NOT IN') {
-    const hit = literals.some((l) => equals(ctx, path, value, l));
+    const hit = inList(ctx, path, value, literals);
     return op === 'IN' ? hit : !hit;
   }
   const literal = literals[0]!;
@@ -97,6 +97,34 @@ function compare(
   if (op === '<=') return a <= b;
   if (op === '>') return a > b;
   return a >= b;
+}
+
+interface LiteralSet {
+  /** The text literals, normalised as `equals` compares them. */
+  texts: Set<string>;
+  hasNull: boolean;
+  /** Literals of other types, compared one by one. */
+  others: Literal[];
+}
+
+/** Each IN list's literals as a set, built once per list: a query with a few hundred ids tests
+ * each record with one lookup instead of a few hundred comparisons. */
+const literalSets = new WeakMap<Literal[], LiteralSet>();
+
+function inList(ctx: EvalContext, path: FieldPath, value: unknown, literals: Literal[]): boolean {
+  let set = literalSets.get(literals);
+  if (!set) {
+    set = { texts: new Set(), hasNull: false, others: [] };
+    for (const l of literals) {
+      if (l.type === 'string') set.texts.add(normalise(path, l.value));
+      else if (l.type === 'null') set.hasNull = true;
+      else set.others.push(l);
+    }
+    literalSets.set(literals, set);
+  }
+  if (value === null) return set.hasNull;
+  if (set.texts.size > 0 && set.texts.has(normalise(path, value))) return true;
+  return set.others.some((l) => equals(ctx, path, value, l));
 }
 
 function equals(ctx: EvalContext, path: FieldPath, value: unknown, literal: Literal): boolean {

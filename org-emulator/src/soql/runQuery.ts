@@ -1,6 +1,7 @@
 // Executes a compiled query against the store and shapes rows exactly as the REST API returns
 // them: `attributes` first, parent relationships as nested objects (null when empty), child
 // subqueries as nested query results (null when empty), aggregates as AggregateResult rows.
+import { isValidId, to18 } from '../core/ids.ts';
 import type { SRecord } from '../core/recordStore.ts';
 import type { Org } from '../records/org.ts';
 import type { CompiledQuery, FieldPath } from './ast.ts';
@@ -52,14 +53,18 @@ export function runQuery(
   };
 }
 
-/** Child records grouped by parent id, built once per relationship per query, so a subquery
- * costs one pass over the child object rather than one per parent row. */
+/** Child records of a parent row: from the lookup field's index when it has one, else grouped
+ * by parent id once per relationship per query, so a subquery never costs a pass over the child
+ * object per parent row. */
 class ChildLookup {
   private readonly groups = new Map<string, Map<unknown, SRecord[]>>();
 
   constructor(private readonly org: Org) {}
 
   of(childObject: string, field: string, parentId: string): SRecord[] {
+    const indexed = this.org.store.lookup(childObject, field, 'id', [parentId]);
+    // The index also finds 15-character values; the grouping matches the stored value exactly.
+    if (indexed) return indexed.filter((r) => r[field] === parentId);
     const key = `${childObject}.${field}`;
     let group = this.groups.get(key);
     if (!group) {
@@ -82,12 +87,44 @@ function select(
   includeDeleted: boolean,
   candidates?: SRecord[],
 ): SRecord[] {
-  let rows = (candidates ?? ctx.org.store.all(query.object.name))
+  let rows = (candidates ?? indexedCandidates(ctx.org, query) ?? ctx.org.store.all(query.object.name))
     .filter((r) => includeDeleted || r.IsDeleted !== true)
     .filter((r) => !query.where || matches(ctx, r, query.where));
   if (query.orderBy.length > 0) rows = sortRows(ctx, query, rows);
   const offset = query.offset ?? 0;
   return rows.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
+}
+
+/** When the WHERE clause requires `Id`, or an indexed field, to equal one of some text values
+ * (alone or as one of its ANDed conditions), the records the index finds for those values, in
+ * store order: a superset of the matches, which the full condition then filters as a scan would.
+ * Undefined when no such condition narrows the search. */
+function indexedCandidates(org: Org, query: CompiledQuery): SRecord[] | undefined {
+  const where = query.where;
+  if (!where) return undefined;
+  const object = query.object.name;
+  for (const condition of where.kind === 'and' ? where.items : [where]) {
+    if (condition.kind !== 'compare' || condition.path.hops.length > 0) continue;
+    if (condition.op !== '=' && condition.op !== 'IN') continue;
+    if (!condition.values.every((l) => l.type === 'string')) continue;
+    const values = condition.values.map((l) => (l as { value: string }).value);
+    const field = condition.path.field;
+    if (field.type === 'id') {
+      return org.store.getMany(
+        object,
+        values.filter((v) => isValidId(v)).map((v) => to18(v)),
+      );
+    }
+    // The index must compare as SOQL does: ids as ids, text ignoring case.
+    const found = org.store.lookup(
+      object,
+      field.name,
+      field.type === 'reference' ? 'id' : 'lowercase',
+      values,
+    );
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function sortRows(ctx: EvalContext, query: CompiledQuery, rows: SRecord[]): SRecord[] {
