@@ -160,7 +160,15 @@ export class KyselyStore implements SyncStore {
             owner_id: eb.ref('excluded.owner_id'),
             record_id: eb.ref('excluded.record_id'),
             kind: eb.ref('excluded.kind'),
-            status: eb.ref('excluded.status'),
+            // Sending is the at-most-once ledger's mark: the email may have left. A plan read
+            // from the org (which still says Scheduled) must not undo it; only the dispatcher or
+            // resolveInDoubt moves it on.
+            status: eb
+              .case()
+              .when('plan_item.status', '=', 'Sending')
+              .then(eb.ref('plan_item.status'))
+              .else(eb.ref('excluded.status'))
+              .end(),
             due_at: eb.ref('excluded.due_at'),
             due_date: eb.ref('excluded.due_date'),
             expires_at: eb.ref('excluded.expires_at'),

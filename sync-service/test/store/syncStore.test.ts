@@ -70,6 +70,26 @@ describe.each(storeDialects())('store on %s', (dialect) => {
     }
   });
 
+  it('a plan read from the org never undoes Sending: a crashed send stays in doubt, not due again', async () => {
+    await store.savePlanItems([item(1), item(2)]);
+    await store.updatePlanItems([{ stepKey: item(1).stepKey, status: 'Sending' }]);
+    // The sweep after a restart re-plans from the org, which still says Scheduled for both.
+    await store.savePlanItems([item(1, { dueAt: T0 + 9000 }), item(2, { status: 'Cancelled' })]);
+    const [sending] = await store.planItemsOf(item(1).enrollmentId);
+    expect(sending).toMatchObject({ status: 'Sending', dueAt: T0 + 9000 });
+    expect((await store.planItemsOf(item(2).enrollmentId))[0]!.status).toBe('Cancelled');
+    const due = await store.claimDue({
+      kind: 'send',
+      statuses: ['Scheduled'],
+      dueField: 'dueAt',
+      now: T0 + 60_000,
+      limit: 10,
+      owner: 'w1',
+      leaseMs: 60_000,
+    });
+    expect(due).toEqual([]);
+  });
+
   it('re-saving a plan item replaces its plan but keeps a lease held on it', async () => {
     await store.savePlanItems([item(1)]);
     const [claimed] = await store.claimDue({
