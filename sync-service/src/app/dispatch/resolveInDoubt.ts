@@ -6,6 +6,7 @@ import type { CampaignOrg } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SyncStore } from '../ports/syncStore.ts';
 import type { DispatchMetrics } from './dispatchMetrics.ts';
+import { WriteBackBatch, writeBack } from './writeBack.ts';
 
 export async function resolveInDoubt(deps: {
   org: CampaignOrg;
@@ -29,24 +30,25 @@ export async function resolveInDoubt(deps: {
   });
   if (items.length === 0) return 0;
   try {
-    await deps.store.updatePlanItems(items.map((i) => ({ stepKey: i.stepKey, status: 'Uncertain' })));
-    const withRecords = items.filter((i) => i.recordId);
-    const outcomes = await deps.org.updateEnrollmentSteps(
-      withRecords.map((i) => ({
-        Id: i.recordId,
-        Status__c: 'Uncertain',
-        Error__c:
-          'The service stopped while sending this email; it may or may not have been delivered. Review, then retry or dismiss.',
-      })),
+    const batch = new WriteBackBatch();
+    for (const item of items)
+      if (item.recordId)
+        batch.updateStep({
+          Id: item.recordId,
+          Status__c: 'Uncertain',
+          Error__c:
+            'The service stopped while sending this email; it may or may not have been delivered. Review, then retry or dismiss.',
+        });
+    // Through the outbox like any outcome: if the org refuses now, the Uncertain mark still lands.
+    const entryId = await deps.store.recordOutcomes(
+      items.map((i) => ({ stepKey: i.stepKey, status: 'Uncertain' })),
+      batch.isEmpty ? null : { payload: batch.toJSON(), at: now, owner: deps.owner, leaseMs: deps.leaseMs },
     );
-    outcomes.forEach(
-      (o, n) =>
-        o.ok ||
-        deps.logger.error(
-          { stepKey: withRecords[n]!.stepKey, errors: o.errors },
-          'could not mark an in-doubt email Uncertain in the org',
-        ),
-    );
+    await writeBack(batch, {
+      ...deps,
+      now,
+      outbox: entryId ? { entryId, owner: deps.owner, attempts: 1 } : undefined,
+    });
     for (const item of items) {
       deps.metrics.countEmail('Uncertain');
       deps.logger.warn(
