@@ -186,9 +186,11 @@ export function realOrgHooks(env: Env): DemoHooks {
       const query = async (soql: string) =>
         (await session.connection.query<Rec>(soql, { autoFetch: true })).records;
       const FIELDS: Record<string, string> = {
-        Campaign_Enrollment__c: 'Id, Contact__c, Lead__c, Status__c, Ended_Reason__c, Launched_At__c',
+        // SystemModstamp: the timeline's moment for facts with no time field of their own.
+        Campaign_Enrollment__c:
+          'Id, Contact__c, Lead__c, Status__c, Ended_Reason__c, Launched_At__c, SystemModstamp',
         Enrollment_Step__c:
-          'Id, Enrollment__c, Step__c, Status__c, Scheduled_At__c, Due_Date__c, Expires_At__c, Sent_At__c, Completed_At__c, Subject__c, Error__c',
+          'Id, Enrollment__c, Step__c, Status__c, Scheduled_At__c, Due_Date__c, Expires_At__c, Sent_At__c, Completed_At__c, Subject__c, Error__c, SystemModstamp',
         Task: 'Id, Type, Status, Campaign_Step_Key__c',
         Campaign_Step__c: 'Id, Campaign__c, Day__c, Type__c, Send_Option__c',
       };

@@ -24,12 +24,15 @@ import { dispatchTransport } from '../service/mailTransportAdapter.ts';
 import { UnsubscribingProspects } from './prospects.ts';
 import { ScriptedRep } from './scriptedRep.ts';
 import { hasOverdueWork, jumpFor, nextMomentAfter } from './timeLapse.ts';
-import { formatEvent, timelineEvents, type Names, type OrgLook, type Rec } from './timeline.ts';
+import { completeUpTo, OrderedTimeline } from './orderedTimeline.ts';
+import { timelineEvents, type Names, type OrgLook, type Rec } from './timeline.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DAY = 86_400_000;
 const REP_LOOK_MS = 100;
 const REP_SETTLE_MS = 1000;
+/** Real time a timeline line may wait for an earlier fact still on its way (orderedTimeline.ts). */
+const TIMELINE_MAX_HOLD_MS = 5000;
 const ENDED = new Set(['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed']);
 
 /** Where the demo's org is and how to log in to it (the emulator's, or the env config's). */
@@ -112,6 +115,11 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
     clock,
   );
   let service: DemoService | null = null;
+  const timeline = new OrderedTimeline({
+    write: options.write,
+    timeZone: REP_TIME_ZONE,
+    maxHoldMs: TIMELINE_MAX_HOLD_MS,
+  });
   try {
     service = await hooks.startService({ org, clock, transport, storeFile, logger: options.logger });
     const rep = new ScriptedRep(
@@ -143,12 +151,15 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
         repLookedAt = Date.now();
         if ((await rep.workTasks()) > 0) repActedAt = Date.now();
       }
+      // Every change the org records after this moment is stamped at or after it.
+      const lookedAt = clock.now();
       const after: OrgLook = {
         enrollments: await org.look('Campaign_Enrollment__c'),
         steps: await org.look('Enrollment_Step__c'),
       };
-      const events = timelineEvents(before, after, names, clock.now());
-      for (const event of events) options.write(formatEvent(event, REP_TIME_ZONE));
+      const events = timelineEvents(before, after, names, lookedAt);
+      timeline.add(events);
+      timeline.release(completeUpTo(after, lookedAt, rep.closedButNotYetOnStep(after.steps)));
       before = after;
       quietLooks = events.length === 0 ? quietLooks + 1 : 0;
       // Jump only once the org has settled: the service has answered everything already done.
@@ -192,6 +203,7 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
       await new Promise((resolve) => setTimeout(resolve, options.refreshMs));
     }
     await prospects.settled();
+    timeline.flush();
 
     const firstNames = new Map<string, string>();
     for (const [id, name] of people) firstNames.set(id, name.split(' ')[0]!);
@@ -219,6 +231,7 @@ export async function runDemo(options: DemoOptions, hooks: DemoHooks): Promise<D
     } else options.write('The campaign played out as expected.');
     return { exitCode: problems.length > 0 ? 1 : 0, problems, summary: lines };
   } finally {
+    timeline.flush();
     await service?.stop();
     await transport.close();
     await sink.close();

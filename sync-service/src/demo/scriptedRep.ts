@@ -40,6 +40,8 @@ export class ScriptedRep {
   private steps = new Map<string, Rec>();
   private enrolmentByEnrollmentId = new Map<string, Enrolment>();
   private nextAction: number | null = null;
+  /** Enrollment step id → when the rep closed its Task in Salesforce's task UI. */
+  private closedInTaskUi = new Map<string, number>();
 
   constructor(
     private readonly deps: RepDeps,
@@ -147,6 +149,7 @@ export class ScriptedRep {
         await this.deps.connection
           .sobject('Task')
           .update({ Id: String(record.Task_Id__c), Status: 'Completed' });
+        this.closedInTaskUi.set(key, now);
       } else {
         await this.deps.connection.sobject('Enrollment_Step__c').update({
           Id: key,
@@ -160,6 +163,14 @@ export class ScriptedRep {
       acted += 1;
     }
     return acted;
+  }
+
+  /** When the rep closed the Tasks whose steps the service has not completed yet (it notices
+   * by polling Task; the step will show Completed at the moment the rep closed it). */
+  closedButNotYetOnStep(steps: readonly Rec[]): number[] {
+    const open = new Set(steps.filter((s) => s.Status__c === 'Task_Open').map((s) => String(s.Id)));
+    for (const id of this.closedInTaskUi.keys()) if (!open.has(id)) this.closedInTaskUi.delete(id);
+    return [...this.closedInTaskUi.values()];
   }
 
   /** When the rep will next act on a task seen open at the last look, if any. */

@@ -1,7 +1,10 @@
 // The demo's live timeline: compares two looks at the org and turns what changed into one
 // readable line per event — emails sent, tasks opened/done/expired, campaigns ending — stamped
-// with the simulated local time in the rep's zone. Pure: the caller brings the records and the
-// time, so the lines can be checked in a test.
+// with the simulated local time in the rep's zone. Each event carries the business moment of the
+// fact it reports, not the moment the demo noticed it: an email's Sent_At__c, a task's
+// Completed_At__c, a person's Launched_At__c, otherwise the moment the org recorded the change
+// (SystemModstamp). orderedTimeline.ts prints them in that order. Pure: the caller brings the
+// records and the time, so the lines can be checked in a test.
 
 export type Rec = Record<string, unknown>;
 
@@ -18,6 +21,7 @@ export interface Names {
 }
 
 export interface TimelineEvent {
+  /** When the fact happened (business time). */
   at: number;
   person: string;
   what: string;
@@ -29,6 +33,12 @@ const ENDED = new Set(['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Remov
 function instant(value: unknown, fallback: number): number {
   const parsed = typeof value === 'string' ? Date.parse(value) : NaN;
   return Number.isNaN(parsed) ? fallback : parsed;
+}
+
+/** When the org recorded the record's latest change: the moment of a fact that has no time
+ * field of its own (a task opened or expired, a campaign planned or ended). */
+export function changedAt(record: Rec, fallback: number): number {
+  return instant(record.SystemModstamp ?? record.LastModifiedDate, fallback);
 }
 
 export function timelineEvents(
@@ -65,7 +75,7 @@ export function timelineEvents(
         break;
       case 'Task_Open':
         events.push({
-          at: now,
+          at: changedAt(step, now),
           person,
           what: 'task opened',
           detail: `${label}, due ${String(step.Due_Date__c ?? '?')}`,
@@ -79,15 +89,20 @@ export function timelineEvents(
         break;
       }
       case 'Expired':
-        events.push({ at: now, person, what: 'task expired', detail: label });
+        events.push({ at: changedAt(step, now), person, what: 'task expired', detail: label });
         break;
       case 'Send_Requested':
-        events.push({ at: now, person, what: 'rep sends', detail: `${label}, edited in Command Center` });
+        events.push({
+          at: changedAt(step, now),
+          person,
+          what: 'rep sends',
+          detail: `${label}, edited in Command Center`,
+        });
         break;
       case 'Cancelled':
         if (was !== undefined)
           events.push({
-            at: now,
+            at: changedAt(step, now),
             person,
             what: 'cancelled',
             detail: `${label}: ${String(step.Error__c ?? '')}`,
@@ -96,7 +111,7 @@ export function timelineEvents(
       case 'Failed':
       case 'Uncertain':
         events.push({
-          at: now,
+          at: changedAt(step, now),
           person,
           what: `email ${is.toLowerCase()}`,
           detail: `${label}: ${String(step.Error__c ?? '')}`,
@@ -120,16 +135,25 @@ export function timelineEvents(
         detail: 'by the rep',
       });
     else if (is === 'Active' && (was === 'Scheduled' || was === undefined))
-      events.push({ at: now, person, what: 'planned', detail: 'campaign planned' });
+      events.push({ at: changedAt(enrollment, now), person, what: 'planned', detail: 'campaign planned' });
     else if (ENDED.has(is))
       events.push({
-        at: now,
+        at: changedAt(enrollment, now),
         person,
         what: `ended: ${is}`,
         detail: String(enrollment.Ended_Reason__c ?? ''),
       });
   }
-  return collapseCancellations(events).sort((a, b) => a.at - b.at);
+  return collapseCancellations(events).sort(inTimelineOrder);
+}
+
+/** Same moment: a person's ending before the cancellations it caused, the rest as noticed. */
+const RANK: Record<string, number> = { added: 0, planned: 1, cancelled: 3 };
+const rankOf = (event: TimelineEvent) => RANK[event.what] ?? (event.what.startsWith('ended') ? 2 : 1);
+
+/** Business time first; a stable sort keeps the order of equal events otherwise. */
+export function inTimelineOrder(a: TimelineEvent, b: TimelineEvent): number {
+  return a.at - b.at || rankOf(a) - rankOf(b);
 }
 
 /** One line for all the steps a person's ending cancelled, instead of one per step. */

@@ -3,6 +3,9 @@
 // Covers every send option, threaded follow-ups, a rep's edited Command Center email, an
 // opt-out, a one-click unsubscribe, a bounce and both task-expiry policies (see demoScript.ts).
 import { describe, expect, it } from 'vitest';
+import { completeUpTo, OrderedTimeline } from '../../src/demo/orderedTimeline.ts';
+import type { OrgLook, TimelineEvent } from '../../src/demo/timeline.ts';
+import { stampsGoingBackwards, timelineStamps } from '../support/timelineOrder.ts';
 import { playDemo, recipientOf } from './playDemo.ts';
 
 const to = recipientOf;
@@ -22,6 +25,11 @@ describe('the demo', () => {
     expect(summary).toMatch(/expired\s+2\n/);
     expect(summary).toContain('The campaign played out as expected.');
     expect(summary).toMatch(/API calls: \d+ by the sync service/);
+
+    // The live timeline reads in business-time order, though its lines reach the org at
+    // different real moments (write-backs after sends, task completions noticed by polling).
+    expect(timelineStamps(lines).length).toBeGreaterThan(50);
+    expect(stampsGoingBackwards(lines)).toEqual([]);
 
     // Each email once; none to the person who opted out or the unknown mailbox.
     expect(mails).toHaveLength(17);
@@ -67,4 +75,71 @@ describe('the demo', () => {
       ).toBe(true);
     }
   }, 120_000);
+});
+
+describe("the demo's timeline", () => {
+  const at = (hhmm: string) => Date.parse(`2026-12-07T${hhmm}:00Z`);
+  const event = (hhmm: string, person: string, what: string): TimelineEvent => ({
+    at: at(hhmm),
+    person,
+    what,
+    detail: '',
+  });
+  const printer = () => {
+    const lines: string[] = [];
+    let real = 0;
+    const timeline = new OrderedTimeline({
+      write: (line) => lines.push(line),
+      timeZone: 'UTC',
+      maxHoldMs: 5000,
+      realNow: () => real,
+    });
+    return { lines, timeline, pass: (ms: number) => void (real += ms) };
+  };
+  const look = (steps: OrgLook['steps']): OrgLook => ({
+    enrollments: [{ Id: 'e1', Status__c: 'Active' }],
+    steps: steps.map((s) => ({ Enrollment__c: 'e1', ...s })),
+  });
+
+  it('holds a line while an earlier fact is on its way, then prints both in order', () => {
+    const { lines, timeline } = printer();
+    // 11:04: Lucas's campaign ends; Camille's InMail, closed in the task UI at 11:00, is not on
+    // its step yet (the service polls Task).
+    timeline.add([event('11:04', 'Lucas', 'ended: Completed')]);
+    timeline.release(completeUpTo(look([]), at('11:05'), [at('11:00')]));
+    expect(lines).toEqual([]);
+    timeline.add([event('11:00', 'Camille', 'task done')]);
+    timeline.release(completeUpTo(look([]), at('11:06'), []));
+    expect(lines.map((l) => l.slice(0, 30))).toEqual([
+      'Mon 07 Dec 11:00  Camille     ',
+      'Mon 07 Dec 11:04  Lucas       ',
+    ]);
+  });
+
+  it('waits for an email that is due but not written back yet', () => {
+    const { lines, timeline } = printer();
+    const due = look([
+      { Id: 's1', Status__c: 'Scheduled', Scheduled_At__c: new Date(at('10:00')).toISOString() },
+    ]);
+    timeline.add([event('10:02', 'Ava', 'task opened')]);
+    timeline.release(completeUpTo(due, at('10:03')));
+    expect(lines).toEqual([]);
+    timeline.add([event('10:01', 'Priya', 'email sent')]);
+    timeline.release(completeUpTo(look([{ Id: 's1', Status__c: 'Sent' }]), at('10:04')));
+    expect(lines.map((l) => l.slice(18, 30).trim())).toEqual(['Priya', 'Ava']);
+  });
+
+  it('never holds a line for long, and never prints a stamp earlier than the line before', () => {
+    const { lines, timeline, pass } = printer();
+    timeline.add([event('09:30', 'Ava', 'task opened')]);
+    timeline.release(completeUpTo(look([]), at('09:31'), [at('09:00')]));
+    expect(lines).toEqual([]);
+    pass(5000);
+    timeline.release(completeUpTo(look([]), at('09:40'), [at('09:00')]));
+    expect(lines).toHaveLength(1);
+    timeline.add([event('09:00', 'Camille', 'task done')]);
+    timeline.flush();
+    expect(lines[1]).toMatch(/^Mon 07 Dec 09:30 {2}Camille .*task done.*\(at Mon 07 Dec 09:00, seen late\)$/);
+    expect(stampsGoingBackwards(lines)).toEqual([]);
+  });
 });

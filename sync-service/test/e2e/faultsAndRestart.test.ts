@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emulatorHooks, type StartedEmulator } from '../../src/demo/demoHooks.ts';
 import type { DemoHooks, DemoService } from '../../src/demo/runDemo.ts';
+import { stampsGoingBackwards } from '../support/timelineOrder.ts';
 import { waitUntil, WaitAborted } from '../support/waitUntil.ts';
 import { playDemo, recipientOf } from './playDemo.ts';
 
@@ -146,7 +147,7 @@ describe('the demo through faults and a restart', () => {
         },
       };
 
-      const { result, mails } = await playDemo(hooks).finally(() => {
+      const { result, mails, lines } = await playDemo(hooks).finally(() => {
         stopWaiting.abort();
         trouble?.stop();
       });
@@ -158,6 +159,8 @@ describe('the demo through faults and a restart', () => {
       const keys = mails.map((m) => `${to(m)} ${m.subject}`);
       expect(new Set(keys).size).toBe(keys.length);
       expect(mails).toHaveLength(MESSAGES);
+      // The timeline stays in business-time order through the faults and the restart.
+      expect(stampsGoingBackwards(lines)).toEqual([]);
     },
     RUN_DEADLINE_MS + 60_000,
   );
