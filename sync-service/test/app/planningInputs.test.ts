@@ -1,13 +1,10 @@
 // What planning reads from the org besides the campaign: Holiday records (Skip holidays) and the
-// recipient's time zone (Time_Zone_Mode__c = Recipient, field named by Campaign_Setting__mdt).
+// recipient's time zone (Time_Zone_Mode__c = Recipient, field named by Campaign_Setting__mdt);
+// and how few API calls a batch's reads take when the independent ones go out together.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectOrg } from '../../src/salesforce/orgConnection.ts';
-import { JsforceCampaignOrg } from '../../src/salesforce/jsforceCampaignOrg.ts';
-import { EnrollmentReconciler } from '../../src/app/planning/reconcileEnrollments.ts';
-import { OrgReferenceData } from '../../src/app/planning/orgReferenceData.ts';
-import { SyncMetrics } from '../../src/app/syncMetrics.ts';
-import { openTestStore, type TestStore } from '../support/testStores.ts';
-import { quietLogger, startTestOrg, type TestOrg } from '../support/testOrg.ts';
+import type { EnrollmentReconciler } from '../../src/app/planning/reconcileEnrollments.ts';
+import type { TestOrg } from '../support/testOrg.ts';
+import { startPlanningHarness, type PlanningHarness } from './planningHarness.ts';
 import {
   createCampaign,
   createContact,
@@ -19,35 +16,14 @@ import {
 } from '../support/scenario.ts';
 
 describe('planning inputs from the org', () => {
+  let harness: PlanningHarness;
   let org: TestOrg;
-  let testStore: TestStore;
   let reconciler: EnrollmentReconciler;
   beforeAll(async () => {
-    org = await startTestOrg({ start: '2026-04-30T10:00:00Z' });
-    testStore = await openTestStore('sqlite');
-    const logger = quietLogger();
-    const session = await connectOrg(org.orgConfig, logger);
-    const campaignOrg = new JsforceCampaignOrg(session, { clock: org.clock, logger, bulkThreshold: 10_000 });
-    const reference = new OrgReferenceData({
-      org: campaignOrg,
-      store: testStore.store,
-      clock: org.clock,
-      logger,
-      refreshMs: 60_000,
-    });
-    reconciler = new EnrollmentReconciler({
-      org: campaignOrg,
-      store: testStore.store,
-      reference,
-      clock: org.clock,
-      logger,
-      metrics: new SyncMetrics(),
-    });
+    harness = await startPlanningHarness();
+    ({ org, reconciler } = harness);
   });
-  afterAll(async () => {
-    await testStore?.destroy();
-    await org?.stop();
-  });
+  afterAll(() => harness?.stop());
 
   it('plans the documented example exactly (DESIGN §5): 1 May is a Holiday record', async () => {
     const holiday = await org.screen
@@ -104,5 +80,41 @@ describe('planning inputs from the org', () => {
     // The owner is in Paris: 09:00 has passed, so Friday 1 May 09:00 Paris.
     expect(iso((await enrollmentSteps(org.screen, noZone))[0]!.Scheduled_At__c)).toBe('2026-05-01T07:00:00Z');
     expect(await enrollmentRecord(org.screen, noZone)).toMatchObject({ Time_Zone__c: 'Europe/Paris' });
+  });
+
+  it('reads a batch in three calls: its enrollments, what they name, what their campaigns ask for', async () => {
+    const campaign = await createCampaign(org.screen, {
+      timeZoneMode: 'Recipient',
+      skipHolidays: true,
+      steps: [{ key: 'intro', day: 1, order: 1, type: 'Email', sendOption: 'At_Time', sendTime: '09:00' }],
+    });
+    const ids = [
+      await enroll(org.screen, {
+        campaignId: campaign.id,
+        personId: await createContact(org.screen, 'Reads', 'America/New_York'),
+        ownerId: org.emulator.repUserId,
+        launchedAt: org.clock.now(),
+        withKey: false,
+      }),
+      await enroll(org.screen, {
+        campaignId: campaign.id,
+        personId: await createContact(org.screen, 'Reads2'),
+        ownerId: org.emulator.repUserId,
+        launchedAt: org.clock.now(),
+        withKey: false,
+      }),
+    ];
+    // Nothing cached: the org's settings, the owner's time zone and the holidays are read too.
+    const cold = harness.coldReconciler();
+    org.emulator.inspect.resetApiCalls();
+    expect(await cold.reconcile(ids)).toMatchObject({ planned: 2, failed: 0, stepsWritten: 2 });
+    // Reads: the enrollments (a GET); their campaigns, steps, the settings, the owner's time zone
+    // and the holders of their keys (one Composite); the holidays and the recipients' time zones
+    // their campaigns ask for (one Composite). Writes: the enrollments, then their steps. Read one
+    // kind at a time, the reads were six calls.
+    expect(org.emulator.inspect.apiCalls().byClientAndRoute[org.orgConfig.clientName]).toEqual({
+      'GET query': 1,
+      'POST composite': 4,
+    });
   });
 });

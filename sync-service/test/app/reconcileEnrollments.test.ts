@@ -1,13 +1,9 @@
 // Planning against the org emulator over HTTP: the documented example (DESIGN §5) planned for a
 // real enrollment, written as Enrollment_Step__c records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectOrg } from '../../src/salesforce/orgConnection.ts';
-import { JsforceCampaignOrg } from '../../src/salesforce/jsforceCampaignOrg.ts';
-import { EnrollmentReconciler } from '../../src/app/planning/reconcileEnrollments.ts';
-import { OrgReferenceData } from '../../src/app/planning/orgReferenceData.ts';
-import { SyncMetrics } from '../../src/app/syncMetrics.ts';
-import { openTestStore, type TestStore } from '../support/testStores.ts';
-import { quietLogger, startTestOrg, type TestOrg } from '../support/testOrg.ts';
+import type { EnrollmentReconciler } from '../../src/app/planning/reconcileEnrollments.ts';
+import type { TestOrg } from '../support/testOrg.ts';
+import { startPlanningHarness, type PlanningHarness } from './planningHarness.ts';
 import {
   createCampaign,
   createContact,
@@ -18,35 +14,14 @@ import {
 } from '../support/scenario.ts';
 
 describe('reconcile enrollments (planning writes)', () => {
+  let harness: PlanningHarness;
   let org: TestOrg;
-  let testStore: TestStore;
   let reconciler: EnrollmentReconciler;
   beforeAll(async () => {
-    org = await startTestOrg({ start: '2026-04-30T10:00:00Z' });
-    testStore = await openTestStore('sqlite');
-    const logger = quietLogger();
-    const session = await connectOrg(org.orgConfig, logger);
-    const campaignOrg = new JsforceCampaignOrg(session, { clock: org.clock, logger, bulkThreshold: 5000 });
-    const reference = new OrgReferenceData({
-      org: campaignOrg,
-      store: testStore.store,
-      clock: org.clock,
-      logger,
-      refreshMs: 60_000,
-    });
-    reconciler = new EnrollmentReconciler({
-      org: campaignOrg,
-      store: testStore.store,
-      reference,
-      clock: org.clock,
-      logger,
-      metrics: new SyncMetrics(),
-    });
+    harness = await startPlanningHarness({ bulkThreshold: 5000 });
+    ({ org, reconciler } = harness);
   });
-  afterAll(async () => {
-    await testStore?.destroy();
-    await org?.stop();
-  });
+  afterAll(() => harness?.stop());
 
   it('plans the documented example: intro Monday 08:30 Paris, call due Tuesday, bump Wednesday', async () => {
     const campaign = await createCampaign(org.screen, {

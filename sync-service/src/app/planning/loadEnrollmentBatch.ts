@@ -1,5 +1,9 @@
 // Reads everything a batch of enrollments needs for planning with one query per kind of record
 // (enrollments, campaigns, steps, enrollment steps, users, people), never one per enrollment.
+// Reads that do not depend on each other start together: the org adapter sends the queries
+// started in the same turn in one Composite call, so a batch costs at most three rounds of reads
+// (the enrollments unless handed in; what they name; what their campaigns ask for), not one call
+// per kind of record.
 import { isValidTimeZone, type IsoDate, type PlanInput } from '../../domain/index.ts';
 import type {
   CampaignOrg,
@@ -23,7 +27,12 @@ export interface EnrollmentBatch {
   holidays: ReadonlySet<IsoDate> | undefined;
   defaults: OrgDefaults;
   remembered: Map<string, { state: EnrollmentState; input: PlanInput | null }>;
+  /** Enrollments in the org holding the unique keys of the live ones that have none yet. */
+  keyHolders: Array<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>;
 }
+
+/** The Unique_Key__c an enrollment holds while live: campaign and person. */
+export const uniqueKeyOf = (e: EnrollmentRecord) => `${e.Campaign__c}:${e.Contact__c ?? e.Lead__c ?? ''}`;
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -49,32 +58,36 @@ export async function loadEnrollmentBatch(
   // The service writes an enrollment's steps only after setting it Active, so one still
   // Scheduled has none yet: a launch of many people costs no step query.
   const withSteps = enrollments.filter((e) => e.Status__c !== 'Scheduled').map((e) => e.Id);
-  const [campaignRecords, steps, enrollmentSteps, defaults] = await Promise.all([
-    campaignIds.length ? org.campaigns(campaignIds) : Promise.resolve([]),
-    campaignIds.length ? org.stepsOfCampaigns(campaignIds) : Promise.resolve([]),
-    withSteps.length ? org.enrollmentSteps(withSteps) : Promise.resolve([]),
-    reference.orgDefaults(),
-  ]);
-  const campaigns = new Map(campaignRecords.map((c) => [c.Id, c]));
-  const holidays = campaignRecords.some((c) => c.Skip_Holidays__c)
-    ? await reference.holidayDates()
-    : undefined;
-
   // Time zones: the enrollment's own once planned; else the owner's, or the recipient's field
   // for campaigns in Recipient mode (falling back to the owner's).
   const needZone = live.filter((e) => !e.Time_Zone__c || !isValidTimeZone(e.Time_Zone__c));
-  const ownerZones = await reference.userTimeZones(needZone.map((e) => e.OwnerId));
-  const recipientMode = needZone.filter(
-    (e) => campaigns.get(e.Campaign__c)?.Time_Zone_Mode__c === 'Recipient',
-  );
-  const personZones = new Map<string, string | null>();
-  if (recipientMode.length > 0 && defaults.recipientTimeZoneField) {
-    const people = await org.people(
-      recipientMode.map((e) => (e.Contact__c ?? e.Lead__c)!).filter(Boolean),
-      defaults.recipientTimeZoneField,
-    );
-    for (const person of people) personZones.set(person.Id, person.timeZone);
-  }
+  const keyless = [...new Set(live.filter((e) => !e.Unique_Key__c).map(uniqueKeyOf))];
+  const [campaignRecords, steps, enrollmentSteps, defaults, ownerZones, keyHolders, states] =
+    await Promise.all([
+      campaignIds.length ? org.campaigns(campaignIds) : Promise.resolve([]),
+      campaignIds.length ? org.stepsOfCampaigns(campaignIds) : Promise.resolve([]),
+      withSteps.length ? org.enrollmentSteps(withSteps) : Promise.resolve([]),
+      reference.orgDefaults(),
+      reference.userTimeZones(needZone.map((e) => e.OwnerId)),
+      keyless.length ? org.enrollmentsWithUniqueKeys(keyless) : Promise.resolve([]),
+      store.enrollmentsByIds(live.map((e) => e.Id)),
+    ]);
+  const campaigns = new Map(campaignRecords.map((c) => [c.Id, c]));
+
+  // What the campaigns ask for: their holidays, their recipients' time zones.
+  const recipientMode = defaults.recipientTimeZoneField
+    ? needZone.filter((e) => campaigns.get(e.Campaign__c)?.Time_Zone_Mode__c === 'Recipient')
+    : [];
+  const [holidays, people] = await Promise.all([
+    campaignRecords.some((c) => c.Skip_Holidays__c) ? reference.holidayDates() : Promise.resolve(undefined),
+    recipientMode.length
+      ? org.people(
+          recipientMode.map((e) => (e.Contact__c ?? e.Lead__c)!).filter(Boolean),
+          defaults.recipientTimeZoneField,
+        )
+      : Promise.resolve([]),
+  ]);
+  const personZones = new Map(people.map((person) => [person.Id, person.timeZone]));
   const timeZones = new Map<string, string | null>();
   for (const e of live) {
     if (e.Time_Zone__c && isValidTimeZone(e.Time_Zone__c)) {
@@ -87,7 +100,7 @@ export async function loadEnrollmentBatch(
   }
 
   const remembered = new Map<string, { state: EnrollmentState; input: PlanInput | null }>();
-  for (const state of await store.enrollmentsByIds(live.map((e) => e.Id))) {
+  for (const state of states) {
     remembered.set(state.enrollmentId, {
       state,
       input: state.planInputJson ? (JSON.parse(state.planInputJson) as PlanInput) : null,
@@ -104,5 +117,6 @@ export async function loadEnrollmentBatch(
     holidays,
     defaults,
     remembered,
+    keyHolders,
   };
 }

@@ -17,7 +17,7 @@ import type {
 import type { Clock } from '../ports/clock.ts';
 import type { EnrollmentState, PlanItem, SyncStore } from '../ports/syncStore.ts';
 import type { SyncMetrics } from '../syncMetrics.ts';
-import { loadEnrollmentBatch, type EnrollmentBatch } from './loadEnrollmentBatch.ts';
+import { loadEnrollmentBatch, uniqueKeyOf, type EnrollmentBatch } from './loadEnrollmentBatch.ts';
 import type { OrgReferenceData } from './orgReferenceData.ts';
 import { planFromFacts, rememberedForm, type PlannedEnrollment } from './planInputFromOrg.ts';
 import { allStepsDone, cancellationsFor, stepWritesFor } from './stepWrites.ts';
@@ -67,8 +67,6 @@ interface Decision {
   events: ActivityEvent[];
 }
 
-const uniqueKeyOf = (e: EnrollmentRecord) => `${e.Campaign__c}:${e.Contact__c ?? e.Lead__c ?? ''}`;
-
 function describeErrors(outcome: RecordOutcome): string {
   return outcome.ok ? '' : outcome.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
 }
@@ -112,7 +110,7 @@ export class EnrollmentReconciler {
 
     const decisions: Decision[] = [];
     for (const enrollment of batch.ended) decisions.push(this.decideEnded(enrollment, batch));
-    const duplicates = await this.findDuplicates(batch.live);
+    const duplicates = this.findDuplicates(batch);
     for (const enrollment of batch.live) {
       const duplicateOf = duplicates.get(enrollment.Id);
       decisions.push(
@@ -347,7 +345,8 @@ export class EnrollmentReconciler {
 
   /** Live enrollments without a key whose key another enrollment already holds (in the org or
    * earlier in this batch): they are duplicates. */
-  private async findDuplicates(live: EnrollmentRecord[]): Promise<Map<string, string>> {
+  private findDuplicates(batch: EnrollmentBatch): Map<string, string> {
+    const { live } = batch;
     const keyless = live
       .filter((e) => !e.Unique_Key__c)
       .sort((a, b) => a.CreatedDate.localeCompare(b.CreatedDate));
@@ -355,8 +354,7 @@ export class EnrollmentReconciler {
     if (keyless.length === 0) return duplicates;
     const holders = new Map<string, string>();
     for (const e of live) if (e.Unique_Key__c) holders.set(e.Unique_Key__c, e.Id);
-    const inOrg = await this.deps.org.enrollmentsWithUniqueKeys([...new Set(keyless.map(uniqueKeyOf))]);
-    for (const e of inOrg)
+    for (const e of batch.keyHolders)
       if (e.Unique_Key__c && !holders.has(e.Unique_Key__c)) holders.set(e.Unique_Key__c, e.Id);
     for (const e of keyless) {
       const key = uniqueKeyOf(e);
