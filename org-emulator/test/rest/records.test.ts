@@ -85,6 +85,22 @@ describe('record CRUD', () => {
   });
 });
 
+describe('inspect handle', () => {
+  it('counts the live records that meet a condition, as it lists them', async () => {
+    const campaign = await newCampaign('Counted');
+    const steps = await conn.sobject('Campaign_Step__c').create(
+      [1, 2].map((day) => ({ Campaign__c: campaign, Day__c: day, Type__c: 'Call' })),
+      { allOrNone: true },
+    );
+    const ofCampaign = (r: Readonly<Record<string, unknown>>) => r.Campaign__c === campaign;
+    expect(org.inspect.count('Campaign_Step__c', ofCampaign)).toBe(2);
+    await conn.sobject('Campaign_Step__c').destroy(steps[0]!.id!);
+    expect(org.inspect.count('Campaign_Step__c', ofCampaign)).toBe(1);
+    expect(org.inspect.count('campaign_step__c')).toBe(org.inspect.records('Campaign_Step__c').length);
+    expect(() => org.inspect.count('Nope__c')).toThrow('No such object Nope__c');
+  });
+});
+
 describe('error codes and shapes', () => {
   const post = (path: string, body: unknown) => api(org, token, 'POST', path, body);
 
