@@ -52,7 +52,7 @@ export function createInspectHandle(ctx: ServerContext): InspectHandle {
       const schema = ctx.org.schema.find(object);
       if (!schema) throw new Error(`No such object ${object}`);
       let n = 0;
-      for (const r of ctx.org.store.all(schema.name)) if (r.IsDeleted !== true && where(r)) n += 1;
+      for (const r of ctx.org.store.each(schema.name)) if (r.IsDeleted !== true && where(r)) n += 1;
       return n;
     },
     record(id) {

@@ -79,7 +79,13 @@ export class RecordStore {
   }
 
   all(object: string): SRecord[] {
-    return [...(this.byObject.get(object)?.values() ?? [])];
+    return [...this.each(object)];
+  }
+
+  /** The records of an object in insertion order, without copying the list: the store must not
+   * change while the caller iterates. */
+  each(object: string): Iterable<SRecord> {
+    return this.byObject.get(object)?.values() ?? [];
   }
 
   put(object: string, record: SRecord): void {

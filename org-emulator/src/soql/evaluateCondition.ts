@@ -80,8 +80,9 @@ function compare(
     );
     return op === 'INCLUDES' ? hit : !hit;
   }
-  if (op === '=') return equals(ctx, path, value, literal);
-  if (op === '!=') return !equals(ctx, path, value, literal);
+  // `=` is IN with one value (compared through the cached set, not normalised per record).
+  if (op === '=') return inList(ctx, path, value, literals);
+  if (op === '!=') return !inList(ctx, path, value, literals);
   if (value === null || literal.type === 'null') return false;
   if (op === 'LIKE') return like(String(value), literal.type === 'string' ? literal.value : '');
   if (literal.type === 'dateRange') {

@@ -87,9 +87,13 @@ function select(
   includeDeleted: boolean,
   candidates?: SRecord[],
 ): SRecord[] {
-  let rows = (candidates ?? indexedCandidates(ctx.org, query) ?? ctx.org.store.all(query.object.name))
-    .filter((r) => includeDeleted || r.IsDeleted !== true)
-    .filter((r) => !query.where || matches(ctx, r, query.where));
+  const where = query.where;
+  let rows: SRecord[] = [];
+  // One pass, no copy of the object's records: a COUNT() over 50,000 records polled several
+  // times a second stays cheap.
+  for (const r of candidates ?? indexedCandidates(ctx.org, query) ?? ctx.org.store.each(query.object.name)) {
+    if ((includeDeleted || r.IsDeleted !== true) && (!where || matches(ctx, r, where))) rows.push(r);
+  }
   if (query.orderBy.length > 0) rows = sortRows(ctx, query, rows);
   const offset = query.offset ?? 0;
   return rows.slice(offset, query.limit === undefined ? undefined : offset + query.limit);
