@@ -24,6 +24,9 @@ export function dispatchTransport(
           return { kind: 'unknown', reply: outcome.reason };
       }
     },
+    prepare(email, at) {
+      transport.prepare?.(email, new Date(at));
+    },
     close: () => transport.close(),
   };
 }

@@ -181,6 +181,37 @@ describe('what lands in the inbox', () => {
     expect(raw.toString('latin1')).toMatch(/^From: =\?UTF-8\?/m);
   });
 
+  it('sends a prepared email as built for its moment, signature and Date included', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await setUp(
+      {},
+      {
+        dkim: {
+          domainName: 'seller.example',
+          keySelector: 's1',
+          privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        },
+      },
+    );
+    const email = compose();
+    const moment = new Date('2026-05-04T09:00:00Z');
+    transport!.prepare(email, moment);
+    const outcome = await transport!.send(email, new Date('2026-05-04T09:00:01.250Z'));
+    expect(outcome.kind).toBe('accepted');
+    const raw = server!.messages[0]!;
+    const parsed = await simpleParser(raw);
+    expect(parsed.date?.toISOString()).toBe(moment.toISOString());
+    expect(parsed.subject).toContain('Ada');
+    const txt = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+    const verified = await dkimVerify(raw, {
+      resolver: async (name: string, type: string) => {
+        if (name === 's1._domainkey.seller.example' && type === 'TXT') return [[txt]];
+        throw Object.assign(new Error(`no ${type} for ${name}`), { code: 'ENOTFOUND' });
+      },
+    });
+    expect(verified.results[0]?.status.result).toBe('pass');
+  });
+
   it('reuses pooled connections for many emails', async () => {
     const delivery = await setUp({}, { maxConnections: 3 });
     const emails = Array.from({ length: 30 }, (_, i) => compose({ stepKey: `a02000000000001:s${i}` }));

@@ -141,7 +141,9 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
         case 'send':
           try {
             const at = sendMomentOf(job, started);
-            toSend.push({ job, at, email: composeJob(job, deps.compose, at) });
+            const email = composeJob(job, deps.compose, at);
+            deps.transport.prepare?.(email, at);
+            toSend.push({ job, at, email });
           } catch (error) {
             if (!(error instanceof ComposeError)) throw error;
             patches.push({ stepKey: job.item.stepKey, status: 'Failed' });

@@ -18,4 +18,7 @@ export type DeliveryOutcome =
 
 export interface MailTransport {
   send(email: ComposedEmail): Promise<DeliveryOutcome>;
+  /** Builds the message ahead for the moment `at` (its Date header), so `send` of this same
+   * email object only talks to the server. Optional: a transport may build at send time. */
+  prepare?(email: ComposedEmail, at: number): void;
 }
