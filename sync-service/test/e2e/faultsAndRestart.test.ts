@@ -4,13 +4,14 @@
 // nothing is sent twice, and every campaign still ends as designed.
 //
 // Every wait here is on something observable, never on the wall clock: the faults begin once
-// the rep's people are in the org, the restart comes once the SMTP server has saved half the
-// messages, and the run ends when every campaign has ended (the demo's own stop condition). The
-// deadlines are only safety nets, generous for a loaded machine, and say what they saw.
+// the rep's people are in the org and come with the service's own API calls, the restart comes
+// once the SMTP server has saved half the messages, and the run ends when every campaign has
+// ended (the demo's own stop condition). The deadlines are only safety nets, generous for a
+// loaded machine, and say what they saw.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emulatorHooks, type StartedEmulator } from '../../src/demo/demoHooks.ts';
+import { emulatorHooks, SERVICE_CLIENT, type StartedEmulator } from '../../src/demo/demoHooks.ts';
 import type { DemoHooks, DemoService } from '../../src/demo/runDemo.ts';
 import { stampsGoingBackwards } from '../support/timelineOrder.ts';
 import { waitUntil, WaitAborted } from '../support/waitUntil.ts';
@@ -21,13 +22,23 @@ const PEOPLE = 8;
 const MESSAGES = 17;
 /** Unloaded the run takes about 40 s; this only turns a stuck run into a clear failure. */
 const RUN_DEADLINE_MS = 240_000;
+/** The service makes some 500–800 API calls in this run: about fifty bursts of faults. */
+const FAULTS_EVERY_CALLS = 15;
 const ENDED = new Set(['Completed', 'Replied', 'Bounced', 'Unsubscribed', 'Removed', 'Failed']);
 const FINAL_STEPS = new Set(['Sent', 'Completed', 'Cancelled', 'Expired', 'Skipped', 'Failed']);
 
-/** Injects a burst of faults every `everyMs` (real time) until stopped. */
-function troubleMaker(emulator: StartedEmulator, everyMs: number) {
+/**
+ * Injects a burst of faults each time the service has made `everyCalls` more API calls: trouble
+ * in proportion to the work done, whatever the machine's speed. (On a timer, a loaded machine
+ * meets more faults per email, each costing retries and backoff, and slows down further.)
+ */
+function troubleMaker(emulator: StartedEmulator, everyCalls: number) {
+  const serviceCalls = () => emulator.inspect.apiCalls().byClient[SERVICE_CLIENT] ?? 0;
   let round = 0;
+  let next = serviceCalls() + everyCalls;
   const timer = setInterval(() => {
+    if (serviceCalls() < next) return;
+    next = serviceCalls() + everyCalls;
     round += 1;
     const { faults } = emulator;
     faults.add({ route: 'composite', kind: 'UNABLE_TO_LOCK_ROW', times: 2 });
@@ -35,7 +46,7 @@ function troubleMaker(emulator: StartedEmulator, everyMs: number) {
     if (round % 2 === 0) faults.add({ route: 'composite', kind: 'REQUEST_LIMIT_EXCEEDED', times: 1 });
     if (round % 3 === 0) faults.expireTokens();
     if (round % 4 === 0) faults.dropStreamingClients();
-  }, everyMs);
+  }, 20);
   return { stop: () => clearInterval(timer), rounds: () => round };
 }
 
@@ -87,7 +98,7 @@ describe('the demo through faults and a restart', () => {
             () => emulator.inspect.records('Campaign_Enrollment__c').length,
             (n) => n >= PEOPLE,
             { timeoutMs: RUN_DEADLINE_MS, signal },
-          ).then(() => void (trouble = troubleMaker(emulator, 700)), failed);
+          ).then(() => void (trouble = troubleMaker(emulator, FAULTS_EVERY_CALLS)), failed);
           // The safety net: every campaign ends (what the demo itself waits for), or the demo's
           // next look at the org throws this, so the run stops and says where it was stuck.
           waitUntil(
