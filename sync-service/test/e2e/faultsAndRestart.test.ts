@@ -50,23 +50,24 @@ function troubleMaker(emulator: StartedEmulator, everyCalls: number) {
   return { stop: () => clearInterval(timer), rounds: () => round };
 }
 
-/** Each person's campaign and the steps not yet final, for a deadline's message. */
+/** Each person's campaign and the steps not yet final, at the org's (simulated) moment. */
 function campaignsIn(emulator: StartedEmulator) {
   const names = new Map<string, string>();
   for (const object of ['Contact', 'Lead'])
     for (const r of emulator.inspect.records(object)) names.set(String(r.Id), String(r.FirstName));
   const steps = emulator.inspect.records('Enrollment_Step__c');
-  return emulator.inspect.records('Campaign_Enrollment__c').map((e) => ({
+  const campaigns = emulator.inspect.records('Campaign_Enrollment__c').map((e) => ({
     person: names.get(String(e.Contact__c ?? e.Lead__c)) ?? String(e.Id),
     status: String(e.Status__c),
     waiting: steps
       .filter((s) => s.Enrollment__c === e.Id && !FINAL_STEPS.has(String(s.Status__c)))
       .map((s) => `${String(s.Status__c)}@${String(s.Scheduled_At__c ?? s.Due_Date__c ?? '?')}`),
   }));
+  return { at: new Date(emulator.clock.now()).toISOString(), campaigns };
 }
 
-const describeCampaigns = (seen: ReturnType<typeof campaignsIn>) =>
-  `${seen.length} enrollments: ${seen
+const describeCampaigns = ({ at, campaigns }: ReturnType<typeof campaignsIn>) =>
+  `at ${at} (org clock), ${campaigns.length} enrollments: ${campaigns
     .map((c) => `${c.person} ${c.status}${c.waiting.length ? ` [${c.waiting.join(', ')}]` : ''}`)
     .join('; ')}`;
 
@@ -104,7 +105,7 @@ describe('the demo through faults and a restart', () => {
           waitUntil(
             'every sample campaign to end',
             () => campaignsIn(emulator),
-            (seen) => seen.length >= PEOPLE && seen.every((c) => ENDED.has(c.status)),
+            ({ campaigns }) => campaigns.length >= PEOPLE && campaigns.every((c) => ENDED.has(c.status)),
             { timeoutMs: RUN_DEADLINE_MS, intervalMs: 250, signal, describe: describeCampaigns },
           ).catch((error: unknown) => {
             if (!(error instanceof WaitAborted)) stuck = error as Error;
