@@ -81,8 +81,7 @@ export async function startSyncService(options: StartOptions): Promise<RunningSy
     metrics,
     reconciler,
     replanning: {
-      afterSends: async (ids, preloaded) =>
-        void (await reconciler.reconcile(ids, preloaded?.length ? { preloaded } : {})),
+      afterSends: async (ids) => void (await reconciler.reconcile(ids)),
     },
   };
   const taskDeps = {

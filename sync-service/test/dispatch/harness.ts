@@ -33,7 +33,13 @@ export interface ReceivedMail {
 /** A real SMTP server. Recipients listed in `bounce` get 550 5.1.1; `failSender` answers 554 5.7.1 to MAIL FROM. */
 export async function startMailbox() {
   const received: ReceivedMail[] = [];
-  const behaviour = { bounce: new Set<string>(), failSender: false, tempFailNext: 0 };
+  const behaviour: {
+    bounce: Set<string>;
+    failSender: boolean;
+    tempFailNext: number;
+    /** Runs while the server holds a message, before it answers (a prospect acting meanwhile). */
+    beforeAccept?: (() => Promise<void>) | undefined;
+  } = { bounce: new Set<string>(), failSender: false, tempFailNext: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -57,8 +63,9 @@ export async function startMailbox() {
     },
     onData(stream, session, callback) {
       simpleParser(stream).then(
-        (parsed) => {
+        async (parsed) => {
           received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
+          await behaviour.beforeAccept?.();
           callback();
         },
         (error: Error) => callback(error),

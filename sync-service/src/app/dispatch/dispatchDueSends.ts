@@ -13,7 +13,7 @@
 // between leaves it Sending; resolveInDoubt later turns it Uncertain for review, never resends.
 import type { Logger } from 'pino';
 import { ComposeError, type ComposedEmail } from '../../domain/compose/index.ts';
-import type { CampaignOrg, EnrollmentRecord } from '../ports/campaignOrg.ts';
+import type { CampaignOrg } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeliveryOrg } from '../ports/deliveryOrg.ts';
 import type { PlanItemPatch, StepStatus, SyncStore } from '../ports/syncStore.ts';
@@ -32,8 +32,8 @@ import { WriteBackBatch, writeBack } from './writeBack.ts';
 /** Re-plans the steps after those just sent (Same_Time_As_Previous takes the real send time,
  * a sent manual email releases its gate). Provided by the planning use cases. */
 export interface FollowerReplanning {
-  /** `preloaded`: the enrollments as just re-read, so the planner need not read them again. */
-  afterSends(enrollmentIds: string[], preloaded?: EnrollmentRecord[]): Promise<void>;
+  /** The planner reads the enrollments itself: they may have changed while the emails went. */
+  afterSends(enrollmentIds: string[]): Promise<void>;
 }
 
 export interface DispatchDeps {
@@ -66,6 +66,7 @@ export interface DispatchReport {
 
 const SENDABLE_IN_STORE: readonly StepStatus[] = ['Scheduled', 'Send_Requested'];
 const REPLAN_GROUP = 500;
+const LIVE_ENROLLMENT: ReadonlySet<string> = new Set(['Scheduled', 'Active', 'Paused']);
 
 export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchReport> {
   const started = deps.clock.now();
@@ -230,14 +231,11 @@ export async function dispatchDueSends(deps: DispatchDeps): Promise<DispatchRepo
     if (deps.replanning) {
       const endedIds = new Set(ended.map((e) => e.enrollmentId));
       const replan = (await enrollmentsToReplan(sentJobs, deps.store)).filter((id) => !endedIds.has(id));
-      const records = new Map(
-        jobs.filter((j) => j.enrollment).map((j) => [j.item.enrollmentId, j.enrollment!]),
-      );
-      // In groups, so each of the planner's id-list queries stays within a URL's length.
-      for (let i = 0; i < replan.length; i += REPLAN_GROUP) {
-        const group = replan.slice(i, i + REPLAN_GROUP);
-        await deps.replanning.afterSends(group, group.map((id) => records.get(id)!).filter(Boolean));
-      }
+      // The planner reads the enrollments afresh rather than taking the snapshot's: a person who
+      // unsubscribed (or a rep who paused) while this batch was sending must not be re-planned —
+      // and ended Completed — from the older record. In groups, to bound each call's size.
+      for (let i = 0; i < replan.length; i += REPLAN_GROUP)
+        await deps.replanning.afterSends(replan.slice(i, i + REPLAN_GROUP));
     }
     return { claimed: items.length, sent, notSent: items.length - sent };
   } finally {
@@ -307,6 +305,9 @@ async function completeFinishedCampaigns(
   ];
   for (const enrollmentId of sentEnrollments) {
     if (alreadyEnded.includes(enrollmentId)) continue;
+    // Ended meanwhile (a one-click unsubscribe while this batch was sending): keep that ending.
+    const state = await deps.store.enrollment(enrollmentId);
+    if (state && !LIVE_ENROLLMENT.has(state.status)) continue;
     const items = await deps.store.planItemsOf(enrollmentId);
     if (items.length === 0 || !items.every((i) => finished.includes(i.status))) continue;
     const job = jobs.find((j) => j.item.enrollmentId === enrollmentId)!;

@@ -13,6 +13,7 @@ import { endEnrollment, rememberEnded } from './endEnrollment.ts';
 import { WriteBackBatch, writeBack } from './writeBack.ts';
 
 const LIVE = ['Scheduled', 'Active', 'Paused'];
+const IN_FLIGHT: ReadonlySet<string> = new Set(['Sending', 'Sent', 'Uncertain']);
 
 export async function unsubscribePerson(
   claims: UnsubscribeClaims,
@@ -42,7 +43,16 @@ export async function unsubscribePerson(
     );
     return { optedOut: optOut?.ok === true, campaignEnded: false };
   }
-  const steps = await deps.delivery.sendableSteps([enrollment.Id]);
+  // A step the store knows is being sent, or was sent with its outcome still on its way to the
+  // org, looks waiting in the org: it is not cancelled, its own outcome will land on it.
+  const inFlight = new Set(
+    (await deps.store.planItemsOf(enrollment.Id))
+      .filter((i) => IN_FLIGHT.has(i.status))
+      .map((i) => i.stepKey),
+  );
+  const steps = (await deps.delivery.sendableSteps([enrollment.Id])).filter(
+    (s) => !inFlight.has(s.Step_Key__c),
+  );
   const batch = new WriteBackBatch();
   const patches: PlanItemPatch[] = [];
   endEnrollment(
