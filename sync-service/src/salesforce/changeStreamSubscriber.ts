@@ -82,6 +82,8 @@ export class ChangeStreamSubscriber {
   private lastApplied: number | null = null;
   private draining: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** The catch-up sweep a refused replay id started, while it runs. */
+  private gapSweep: Promise<void> | null = null;
   /** An auth failure arrived while rebuilding: rebuild once more when the current one ends. */
   private rebuildRequested: { replayRefused: boolean } | null = null;
   private readonly stats = { eventsApplied: 0, lagMs: 0, rebuilds: 0 };
@@ -126,6 +128,7 @@ export class ChangeStreamSubscriber {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.disconnect();
+    await this.gapSweep?.catch(() => undefined);
     await this.draining;
   }
 
@@ -237,10 +240,18 @@ export class ChangeStreamSubscriber {
   /** The org no longer has events after our position: take new events, and let a sweep catch up. */
   private async restartFromNewEvents(): Promise<void> {
     await this.disconnect();
+    if (this.stopped) return;
     await this.options.store.clearReplayPosition(this.options.channel);
     this.lastEnqueued = null;
     await this.connectWithBackoff(-1);
-    if (!this.stopped) await this.options.onGap('replay-refused');
+    if (this.stopped) return;
+    // stop() waits for this sweep: it must not outlive the store it writes to.
+    this.gapSweep = Promise.resolve(this.options.onGap('replay-refused'));
+    try {
+      await this.gapSweep;
+    } finally {
+      this.gapSweep = null;
+    }
   }
 
   /** A new client with a fresh token, resuming after the last event received. */
@@ -269,12 +280,21 @@ export class ChangeStreamSubscriber {
       }
       if (replayRefused) await this.restartFromNewEvents();
       else await this.connectWithBackoff(this.lastEnqueued ?? -1);
-    })().finally(() => {
-      this.rebuilding = null;
-      const again = this.rebuildRequested;
-      this.rebuildRequested = null;
-      if (again && !this.stopped) void this.rebuild(again.replayRefused);
-    });
+    })()
+      .catch(async (error: Error) => {
+        // Nothing awaits a rebuild: its failure (the store unreachable, say) is logged here, and
+        // after a pause the stream is rebuilt again rather than left disconnected.
+        if (this.stopped) return;
+        this.log.error({ error: error.message }, 'rebuilding the stream client failed; trying again');
+        await this.options.clock.sleep(RECONNECT.maxDelayMs);
+        this.rebuildRequested ??= { replayRefused };
+      })
+      .finally(() => {
+        this.rebuilding = null;
+        const again = this.rebuildRequested;
+        this.rebuildRequested = null;
+        if (again && !this.stopped) void this.rebuild(again.replayRefused);
+      });
     return this.rebuilding;
   }
 
