@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.ts';
 import type { OrgSession } from './orgConnection.ts';
 import { getQueryPage, QueryError, readAllPages, type QueryPage } from './queryAll.ts';
+import { inChunks, soqlList } from './soql.ts';
 import { DEFAULT_RETRY, backoffDelay, isRetryable, withRetry, type RetryOptions } from './retryPolicy.ts';
 
 /** Salesforce's limit: of a Composite call's 25 subrequests, at most 5 may be queries. */
@@ -70,6 +71,13 @@ export class QueryBatcher {
       soql,
       (url) => this.read(url, soql) as Promise<QueryPage<T>>,
     );
+  }
+
+  /** One query per chunk of ids, all started at once so they go out together. */
+  async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
+    const chunks = inChunks(ids.filter(Boolean));
+    const results = await Promise.all(chunks.map((chunk) => this.query<T>(build(soqlList(chunk)))));
+    return results.flat();
   }
 
   private read(url: string, soql: string): Promise<QueryPage<unknown>> {

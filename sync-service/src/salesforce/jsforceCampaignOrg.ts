@@ -32,7 +32,7 @@ import {
   selectList,
 } from './queriedFields.ts';
 import { RecordWriter } from './recordWriter.ts';
-import { assertFieldName, inChunks, soqlList } from './soql.ts';
+import { assertFieldName, soqlList } from './soql.ts';
 
 const ENROLLMENT_SELECT = selectList(ENROLLMENT_FIELDS);
 const CAMPAIGN_SELECT = selectList(CAMPAIGN_FIELDS);
@@ -76,15 +76,8 @@ export class JsforceCampaignOrg implements CampaignOrg {
     return this.queries.query<T>(soql);
   }
 
-  /** One query per chunk of ids, all started at once so the batcher sends them together. */
-  private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
-    const chunks = inChunks(ids.filter(Boolean));
-    const results = await Promise.all(chunks.map((chunk) => this.query<T>(build(soqlList(chunk)))));
-    return results.flat();
-  }
-
   enrollments(ids: string[]): Promise<EnrollmentRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       ids,
       (list) => `SELECT ${ENROLLMENT_SELECT} FROM Campaign_Enrollment__c WHERE Id IN ${list}`,
     );
@@ -98,7 +91,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   async enrollmentIdsOfCampaigns(campaignIds: string[]): Promise<string[]> {
-    const rows = await this.queryByIds<{ Id: string }>(
+    const rows = await this.queries.queryByIds<{ Id: string }>(
       campaignIds,
       (list) =>
         `SELECT Id FROM Campaign_Enrollment__c WHERE Campaign__c IN ${list} AND Status__c IN ${soqlList(LIVE_ENROLLMENT_STATUSES)}`,
@@ -107,7 +100,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   enrollmentsWithUniqueKeys(keys: string[]) {
-    return this.queryByIds<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>(
+    return this.queries.queryByIds<Pick<EnrollmentRecord, 'Id' | 'Unique_Key__c' | 'Status__c'>>(
       keys,
       (list) =>
         `SELECT Id, Unique_Key__c, Status__c FROM Campaign_Enrollment__c WHERE Unique_Key__c IN ${list}`,
@@ -115,35 +108,35 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   campaigns(ids: string[]): Promise<CampaignRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       ids,
       (list) => `SELECT ${CAMPAIGN_SELECT} FROM Sales_Campaign__c WHERE Id IN ${list}`,
     );
   }
 
   stepsOfCampaigns(campaignIds: string[]): Promise<CampaignStepRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       campaignIds,
       (list) => `SELECT ${STEP_SELECT} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
     );
   }
 
   enrollmentSteps(enrollmentIds: string[]): Promise<EnrollmentStepRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       enrollmentIds,
       (list) => `SELECT ${ENROLLMENT_STEP_SELECT} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
     );
   }
 
   enrollmentStepsByIds(ids: string[]): Promise<EnrollmentStepRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       ids,
       (list) => `SELECT ${ENROLLMENT_STEP_SELECT} FROM Enrollment_Step__c WHERE Id IN ${list}`,
     );
   }
 
   enrollmentStepsByKeys(stepKeys: string[]): Promise<EnrollmentStepRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       stepKeys,
       (list) => `SELECT ${ENROLLMENT_STEP_SELECT} FROM Enrollment_Step__c WHERE Step_Key__c IN ${list}`,
     );
@@ -156,7 +149,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   async campaignIdsOfSteps(stepIds: string[]): Promise<string[]> {
-    const rows = await this.queryByIds<{ Campaign__c: string }>(
+    const rows = await this.queries.queryByIds<{ Campaign__c: string }>(
       stepIds,
       (list) => `SELECT Campaign__c FROM Campaign_Step__c WHERE Id IN ${list}`,
     );
@@ -164,14 +157,14 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   stepsByIds(stepIds: string[]): Promise<CampaignStepRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       stepIds,
       (list) => `SELECT ${STEP_SELECT} FROM Campaign_Step__c WHERE Id IN ${list}`,
     );
   }
 
   tasksByIds(ids: string[]): Promise<TaskRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT ${TASK_SELECT} FROM Task WHERE Id IN ${list}`);
+    return this.queries.queryByIds(ids, (list) => `SELECT ${TASK_SELECT} FROM Task WHERE Id IN ${list}`);
   }
 
   openCampaignTasks(): Promise<TaskRecord[]> {
@@ -181,7 +174,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   users(ids: string[]): Promise<UserRecord[]> {
-    return this.queryByIds(ids, (list) => `SELECT ${USER_SELECT} FROM User WHERE Id IN ${list}`);
+    return this.queries.queryByIds(ids, (list) => `SELECT ${USER_SELECT} FROM User WHERE Id IN ${list}`);
   }
 
   async people(ids: string[], timeZoneField: string | null): Promise<PersonRecord[]> {
@@ -194,7 +187,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
           ['Lead', '00Q'],
         ] as const
       ).map(([sobject, prefix]) =>
-        this.queryByIds<Record<string, unknown>>(
+        this.queries.queryByIds<Record<string, unknown>>(
           ids.filter((id) => id.startsWith(prefix)),
           (list) => `SELECT Id${field ? `, ${field}` : ''} FROM ${sobject} WHERE Id IN ${list}`,
         ),
@@ -218,7 +211,7 @@ export class JsforceCampaignOrg implements CampaignOrg {
   }
 
   tasksByStepKeys(stepKeys: string[]): Promise<TaskRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       stepKeys,
       (list) => `SELECT ${TASK_SELECT} FROM Task WHERE Campaign_Step_Key__c IN ${list}`,
     );

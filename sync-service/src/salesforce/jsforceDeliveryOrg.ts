@@ -16,7 +16,7 @@ import {
   selectList,
 } from './queriedFields.ts';
 import { RecordWriter } from './recordWriter.ts';
-import { assertFieldName, inChunks, soqlList } from './soql.ts';
+import { assertFieldName } from './soql.ts';
 
 const SENDABLE_SELECT = selectList(SENDABLE_STEP_FIELDS);
 const CONTENT_SELECT = selectList(STEP_CONTENT_FIELDS);
@@ -50,15 +50,8 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
     });
   }
 
-  /** One query per chunk of ids, all started at once so the batcher sends them together. */
-  private async queryByIds<T>(ids: readonly string[], build: (list: string) => string): Promise<T[]> {
-    const chunks = inChunks(ids.filter(Boolean));
-    const results = await Promise.all(chunks.map((chunk) => this.queries.query<T>(build(soqlList(chunk)))));
-    return results.flat();
-  }
-
   sendableSteps(enrollmentIds: string[]): Promise<SendableStepRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       enrollmentIds,
       (list) => `SELECT ${SENDABLE_SELECT} FROM Enrollment_Step__c WHERE Enrollment__c IN ${list}`,
     );
@@ -71,7 +64,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
   }
 
   stepContents(campaignIds: string[]): Promise<StepContentRecord[]> {
-    return this.queryByIds(
+    return this.queries.queryByIds(
       campaignIds,
       (list) => `SELECT ${CONTENT_SELECT} FROM Campaign_Step__c WHERE Campaign__c IN ${list}`,
     );
@@ -89,7 +82,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
         const own = personIds.filter((id) => id.startsWith(prefix));
         if (own.length === 0) return [];
         const select = fieldList(RECIPIENT_FIELDS, fields[sobject], `merge field on ${sobject}`);
-        return this.queryByIds<OrgRecord>(
+        return this.queries.queryByIds<OrgRecord>(
           own,
           (list) => `SELECT ${select} FROM ${sobject} WHERE Id IN ${list}`,
         );
@@ -100,7 +93,7 @@ export class JsforceDeliveryOrg implements DeliveryOrg {
 
   senders(userIds: string[], fields: string[]): Promise<OrgRecord[]> {
     const select = fieldList(SENDER_FIELDS, fields, 'merge field on User');
-    return this.queryByIds(userIds, (list) => `SELECT ${select} FROM User WHERE Id IN ${list}`);
+    return this.queries.queryByIds(userIds, (list) => `SELECT ${select} FROM User WHERE Id IN ${list}`);
   }
 
   async optOut(personIds: string[]): Promise<RecordOutcome[]> {

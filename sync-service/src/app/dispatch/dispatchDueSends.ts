@@ -22,6 +22,7 @@ import type { DispatchMetrics } from './dispatchMetrics.ts';
 import { applyDelivery, type TemporaryRetry } from './applyDelivery.ts';
 import { endEnrollment, rememberEnded, type EndStatus } from './endEnrollment.ts';
 import type { DeliveryOutcome, MailTransport } from './mailDelivery.ts';
+import { groupBy } from '../groupBy.ts';
 import { mapConcurrently } from './mapConcurrently.ts';
 import { decideSend } from './sendDecision.ts';
 import { enrollmentsToReplan } from './replanNeed.ts';
@@ -263,8 +264,7 @@ function sendMomentOf(job: SendJob, now: number): number {
 /** Sends the emails in waves, one per moment: each wave waits for its moment, becomes Sending in
  * the store — the ledger entry, durable before the first SMTP byte — and goes out concurrently. */
 async function sendAtTheirMoments(outgoing: Outgoing[], deps: DispatchDeps): Promise<void> {
-  const waves = new Map<number, Outgoing[]>();
-  for (const entry of outgoing) waves.set(entry.at, [...(waves.get(entry.at) ?? []), entry]);
+  const waves = groupBy(outgoing, (entry) => entry.at);
   for (const moment of [...waves.keys()].sort((a, b) => a - b)) {
     const wave = waves.get(moment)!;
     const wait = moment - deps.clock.now();

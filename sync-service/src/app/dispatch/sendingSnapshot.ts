@@ -7,6 +7,7 @@ import { fieldsToQuery, requiredFields, type RecipientObject } from '../../domai
 import type { CampaignOrg, EnrollmentRecord, OrgRecord } from '../ports/campaignOrg.ts';
 import type { DeliveryOrg, SendableStepRecord, StepContentRecord } from '../ports/deliveryOrg.ts';
 import type { PlanItem } from '../ports/syncStore.ts';
+import { groupBy } from '../groupBy.ts';
 
 export interface SendJob {
   item: PlanItem;
@@ -106,15 +107,4 @@ export async function readSendingSnapshot(
 
 export function personOf(enrollment: Pick<EnrollmentRecord, 'Contact__c' | 'Lead__c'>): string | null {
   return enrollment.Contact__c ?? enrollment.Lead__c ?? null;
-}
-
-function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const value of values) {
-    const k = key(value);
-    const list = out.get(k);
-    if (list) list.push(value);
-    else out.set(k, [value]);
-  }
-  return out;
 }

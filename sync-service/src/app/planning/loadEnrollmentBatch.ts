@@ -13,6 +13,7 @@ import type {
   EnrollmentStepRecord,
 } from '../ports/campaignOrg.ts';
 import type { EnrollmentState, SyncStore } from '../ports/syncStore.ts';
+import { groupBy } from '../groupBy.ts';
 import type { OrgDefaults, OrgReferenceData } from './orgReferenceData.ts';
 
 export const LIVE_STATUSES: ReadonlySet<string> = new Set(['Scheduled', 'Active', 'Paused']);
@@ -33,17 +34,6 @@ export interface EnrollmentBatch {
 
 /** The Unique_Key__c an enrollment holds while live: campaign and person. */
 export const uniqueKeyOf = (e: EnrollmentRecord) => `${e.Campaign__c}:${e.Contact__c ?? e.Lead__c ?? ''}`;
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 
 export async function loadEnrollmentBatch(
   ids: string[],
