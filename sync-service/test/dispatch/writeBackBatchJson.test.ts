@@ -1,7 +1,7 @@
 // A dispatch batch's write-back survives the trip through the outbox's JSON unchanged, and an
 // entry this version cannot read is refused with a code instead of being half-replayed.
 import { describe, expect, it } from 'vitest';
-import { WriteBackBatch, WriteBackFormatError } from '../../src/app/dispatch/writeBack.ts';
+import { WriteBackBatch, WriteBackFormatError } from '../../src/app/dispatch/writeBackBatch.ts';
 
 function sampleBatch(): WriteBackBatch {
   const batch = new WriteBackBatch();

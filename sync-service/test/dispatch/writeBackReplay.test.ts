@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { PlanItemPatch } from '../../src/app/ports/syncStore.ts';
 import { replayWriteBacks } from '../../src/app/dispatch/replayWriteBacks.ts';
-import { WriteBackBatch, writeBack } from '../../src/app/dispatch/writeBack.ts';
+import { writeBack } from '../../src/app/dispatch/writeBack.ts';
+import { WriteBackBatch } from '../../src/app/dispatch/writeBackBatch.ts';
 import { enrol, startDispatchWorld, stepIdOf, type DispatchWorld } from './harness.ts';
 
 const OUTBOUND = 'Q3 Outbound — every send option';

@@ -10,7 +10,7 @@ import type { DispatchMetrics } from './dispatchMetrics.ts';
 import { endEnrollment, type EndStatus } from './endEnrollment.ts';
 import type { DeliveryOutcome } from './mailDelivery.ts';
 import { personOf, type SendJob } from './sendingSnapshot.ts';
-import type { WriteBackBatch } from './writeBack.ts';
+import type { WriteBackBatch } from './writeBackBatch.ts';
 
 export interface TemporaryRetry {
   /** Tries before a temporarily failing email is given up as Failed. */

@@ -28,7 +28,8 @@ import { decideSend } from './sendDecision.ts';
 import { enrollmentsToReplan } from './replanNeed.ts';
 import { readSendingSnapshot, type SendJob } from './sendingSnapshot.ts';
 import { setAsideAwaitingWriteBack } from './setAsideAwaitingWriteBack.ts';
-import { WriteBackBatch, writeBack } from './writeBack.ts';
+import { writeBack } from './writeBack.ts';
+import { WriteBackBatch } from './writeBackBatch.ts';
 
 /** Re-plans the steps after those just sent (Same_Time_As_Previous takes the real send time,
  * a sent manual email releases its gate). Provided by the planning use cases. */

@@ -4,7 +4,7 @@
 // Live Feed hears about it.
 import type { SendableStepRecord } from '../ports/deliveryOrg.ts';
 import type { PlanItemPatch, SyncStore } from '../ports/syncStore.ts';
-import type { WriteBackBatch } from './writeBack.ts';
+import type { WriteBackBatch } from './writeBackBatch.ts';
 
 export type EndStatus = 'Completed' | 'Bounced' | 'Unsubscribed' | 'Failed';
 

@@ -13,7 +13,8 @@ import type { CampaignOrg } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SyncStore, WriteBackEntry } from '../ports/syncStore.ts';
 import type { DispatchMetrics } from './dispatchMetrics.ts';
-import { WriteBackBatch, WriteBackFormatError, writeBack } from './writeBack.ts';
+import { writeBack } from './writeBack.ts';
+import { WriteBackBatch, WriteBackFormatError } from './writeBackBatch.ts';
 import { nextWriteBackAttemptAt } from './writeBackRetry.ts';
 
 export interface WriteBackReplaySettings {

@@ -6,7 +6,8 @@ import type { CampaignOrg } from '../ports/campaignOrg.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SyncStore } from '../ports/syncStore.ts';
 import type { DispatchMetrics } from './dispatchMetrics.ts';
-import { WriteBackBatch, writeBack } from './writeBack.ts';
+import { writeBack } from './writeBack.ts';
+import { WriteBackBatch } from './writeBackBatch.ts';
 
 export async function resolveInDoubt(deps: {
   org: CampaignOrg;

@@ -10,7 +10,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { DeliveryOrg } from '../ports/deliveryOrg.ts';
 import type { PlanItemPatch, SyncStore } from '../ports/syncStore.ts';
 import { endEnrollment, rememberEnded } from './endEnrollment.ts';
-import { WriteBackBatch, writeBack } from './writeBack.ts';
+import { writeBack } from './writeBack.ts';
+import { WriteBackBatch } from './writeBackBatch.ts';
 
 const LIVE = ['Scheduled', 'Active', 'Paused'];
 const IN_FLIGHT: ReadonlySet<string> = new Set(['Sending', 'Sent', 'Uncertain']);
